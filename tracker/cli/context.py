@@ -1,0 +1,94 @@
+"""What every command needs: the config, the engine, the clock, and exit codes.
+
+Exit codes: 0 done; 1 unexpected error; 2 bad usage or bad config; 3 done, but some
+feeds or deliveries failed (details printed); 4 the database cannot be used.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+
+import typer
+
+from tracker.config import Config, ConfigError, find_config_path, load_config
+from tracker.durations import parse_duration
+from tracker.jobs import Tracker
+from tracker.store.engine import StoreError, open_engine
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL, EXIT_STORE = 0, 1, 2, 3, 4
+
+
+@dataclass
+class State:
+    config_path: Path | None = None
+    verbose: bool = False
+
+
+def utcnow() -> datetime:
+    """The one place the CLI reads the clock; the core always gets time as a parameter."""
+    return datetime.now(UTC)
+
+
+def fail(message: str, code: int) -> typer.Exit:
+    typer.echo(f"tracker: {message}", err=True)
+    return typer.Exit(code)
+
+
+def get_state(ctx: typer.Context) -> State:
+    state = ctx.find_root().obj
+    return state if isinstance(state, State) else State()
+
+
+def load(ctx: typer.Context) -> Config:
+    path = find_config_path(get_state(ctx).config_path)
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        raise fail(str(exc), EXIT_USAGE) from None
+
+
+def open_tracker(config: Config, now: datetime, database: str | None = None) -> Tracker:
+    url = database or config.database
+    try:
+        engine = open_engine(url)
+    except StoreError as exc:
+        raise fail(str(exc), EXIT_STORE) from None
+    return Tracker(config, engine, now=now)
+
+
+def parse_time(value: str | None, *, end_of_day: bool = True, option: str = "--as-of") -> datetime | None:
+    """ISO date or date-time; a bare date means the end of that day (UTC)."""
+    if value is None:
+        return None
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            day = datetime.fromisoformat(text).date()
+            moment = time(23, 59, 59) if end_of_day else time(0, 0)
+            return datetime.combine(day, moment, tzinfo=UTC)
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        raise fail(
+            f"{option}: bad date {value!r} (use YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM])",
+            EXIT_USAGE,
+        ) from None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+def parse_step(value: str, option: str = "--step") -> timedelta:
+    try:
+        return parse_duration(value)
+    except ValueError as exc:
+        raise fail(f"{option}: {exc}", EXIT_USAGE) from None
+
+
+def setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )

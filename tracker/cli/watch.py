@@ -1,0 +1,186 @@
+"""Commands that take in news: poll, import, replay, run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tracker.cli.context import (
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    fail,
+    get_state,
+    load,
+    open_tracker,
+    parse_step,
+    parse_time,
+    setup_logging,
+    utcnow,
+)
+from tracker.cli.report import print_status_table
+from tracker.domain import Status
+from tracker.jobs import FeedResult, Tracker
+from tracker.notify.smtp import OutboxTransport
+from tracker.replay import Sent, StatusChange, replay as run_replay
+
+AsOf = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Evaluate as of this time (YYYY-MM-DD = end of that day, UTC); "
+        "entries published later are stored but do not count yet.",
+    ),
+]
+
+
+def _print_feed_results(results: list[FeedResult]) -> int:
+    failed = 0
+    for r in results:
+        if r.error:
+            failed += 1
+            typer.echo(f"  FAILED {r.name}: {r.error}", err=True)
+        else:
+            note = f" (warning: {r.problem})" if r.problem else ""
+            typer.echo(
+                f"  {r.name}: {r.entries} entries, {r.new_entries} new, {r.findings} findings{note}"
+            )
+    return failed
+
+
+def _evaluate_and_deliver(tracker: Tracker, as_of_text: str | None) -> int:
+    now = utcnow()
+    as_of = parse_time(as_of_text) or now
+    evaluation = tracker.evaluate(as_of, now)
+    for alert in evaluation.alerts:
+        typer.echo(f"  alert: {alert.subject}")
+    report = tracker.deliver(utcnow())
+    for alert, where in report.delivered:
+        typer.echo(f"  sent: {alert.subject} -> {where}")
+    for alert, error in report.failed:
+        typer.echo(f"  NOT SENT (kept, will retry): {alert.subject}: {error}", err=True)
+    return len(report.failed)
+
+
+def poll(ctx: typer.Context, as_of: AsOf = None) -> None:
+    """One pass: fetch every feed, record, evaluate, alert.
+
+    Example: tracker poll --as-of 2025-11-12
+    """
+    config = load(ctx)
+    parse_time(as_of)  # reject a bad --as-of before any work
+    tracker = open_tracker(config, utcnow())
+    typer.echo(f"polling {len(config.feeds)} feeds")
+    failed = _print_feed_results(tracker.poll(utcnow()))
+    undelivered = _evaluate_and_deliver(tracker, as_of)
+    if failed or undelivered:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def import_(
+    ctx: typer.Context,
+    paths: Annotated[list[Path], typer.Argument(help="Feed files (RSS/Atom) or folders.")],
+    as_of: AsOf = None,
+    no_alerts: Annotated[
+        bool, typer.Option("--no-alerts", help="Only record; do not evaluate or alert.")
+    ] = False,
+) -> None:
+    """Run local feed files through the same pipeline as polling (backfill).
+
+    Example: tracker import seeds/
+    """
+    config = load(ctx)
+    parse_time(as_of)
+    tracker = open_tracker(config, utcnow())
+    results = tracker.import_paths(paths, utcnow())
+    if not results:
+        raise fail("no feed files found in " + ", ".join(map(str, paths)), EXIT_USAGE)
+    failed = _print_feed_results(results)
+    undelivered = 0 if no_alerts else _evaluate_and_deliver(tracker, as_of)
+    if failed or undelivered:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def replay(
+    ctx: typer.Context,
+    paths: Annotated[list[Path], typer.Argument(help="Feed files (RSS/Atom) or folders.")],
+    from_: Annotated[
+        str | None, typer.Option("--from", help="Start (default: the first entry's day).")
+    ] = None,
+    to: Annotated[str | None, typer.Option("--to", help="End (default: the last entry).")] = None,
+    step: Annotated[str, typer.Option("--step", help="Clock step, e.g. 1d, 6h.")] = "1d",
+    outbox: Annotated[
+        Path | None,
+        typer.Option("--outbox", help="Where messages go (default: the config's outbox)."),
+    ] = None,
+    database: Annotated[
+        str | None,
+        typer.Option("--database", help="Keep the replay in this database (default: memory)."),
+    ] = None,
+) -> None:
+    """Backtest: replay entries in publication order, stepping the clock, and print when
+    each status changed and which messages went out. Never sends SMTP: messages are
+    written as .eml files to the outbox.
+
+    Example: tracker --config config/demo.toml replay seeds/ --from 2025-10-01
+    """
+    config = load(ctx)
+    start = parse_time(from_, end_of_day=False, option="--from")
+    end = parse_time(to, option="--to")
+    step_delta = parse_step(step)
+    if start and end and end <= start:
+        raise fail("--to must be after --from", EXIT_USAGE)
+    folder = (outbox or config.outbox).resolve()
+    tracker = open_tracker(config, utcnow(), database=database or "sqlite://")
+
+    def on_change(change: StatusChange) -> None:
+        s = change.after
+        before = change.before.status.value if change.before else "unseen"
+        detail = f"last seen {s.last_seen}" if s.last_seen else "never seen"
+        if s.status is Status.SILENT and s.silent_for is not None:
+            detail += f", silent {s.silent_for.total_seconds() / 86400:.1f} days"
+        typer.echo(f"{change.at:%Y-%m-%d %H:%M}  {s.name}: {before} -> {s.status.value} ({detail})")
+
+    def on_sent(sent: Sent) -> None:
+        typer.echo(f"{sent.at:%Y-%m-%d %H:%M}  EMAIL {sent.subject}\n{'':18}-> {sent.where}")
+
+    result = run_replay(
+        tracker,
+        paths,
+        start=start,
+        end=end,
+        step=step_delta,
+        transport=OutboxTransport(folder),
+        now=utcnow(),
+        on_change=on_change,
+        on_sent=on_sent,
+    )
+    for problem in result.problems:
+        typer.echo(f"warning: {problem}", err=True)
+    typer.echo(
+        f"\nreplayed {result.entries} entries from {result.start:%Y-%m-%d} to {result.end:%Y-%m-%d}"
+        f" in {result.steps} steps of {step}"
+        + (f"; {result.outside_window} outside the window" if result.outside_window else "")
+        + (f"; {result.skipped_undated} undated skipped" if result.skipped_undated else "")
+    )
+    if result.final is not None:
+        typer.echo("")
+        print_status_table(result.final)
+    typer.echo(f"\nemails written to {folder}")
+
+
+def run(ctx: typer.Context) -> None:
+    """The daemon: poll each feed on its interval, evaluate and alert regularly.
+    Stops cleanly on SIGINT/SIGTERM.
+
+    Example: tracker --config config/tracker.toml run
+    """
+    from tracker.daemon import run_daemon
+
+    config = load(ctx)
+    setup_logging(get_state(ctx).verbose)
+    if not config.feeds:
+        raise fail(f"{config.path}: no [[feeds]] configured", EXIT_USAGE)
+    tracker = open_tracker(config, utcnow())
+    run_daemon(tracker)

@@ -1,0 +1,290 @@
+"""TOML configuration -> validated settings, with errors that name file, key and problem.
+
+Relative paths (local feeds, the outbox, SQLite files) resolve against the folder
+of the config file, so a config works the same from any working directory.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from tracker.domain import Official
+from tracker.durations import parse_duration
+
+ENV_CONFIG = "TRACKER_CONFIG"
+ENV_DATABASE = "TRACKER_DATABASE_URL"
+
+
+class ConfigError(Exception):
+    """A problem with the configuration; str() is one line fit for a user."""
+
+
+@dataclass(frozen=True)
+class FeedConfig:
+    url: str
+    name: str
+    interval: timedelta
+
+
+@dataclass(frozen=True)
+class EmailConfig:
+    host: str
+    port: int
+    security: str
+    sender: str
+    to: tuple[str, ...]
+    username: str | None = None
+    password_env: str | None = None
+    timeout: float = 30.0
+
+
+@dataclass(frozen=True)
+class Config:
+    database: str
+    outbox: Path
+    threshold: timedelta
+    interval: timedelta
+    evaluate_every: timedelta
+    feeds: tuple[FeedConfig, ...] = ()
+    officials: tuple[Official, ...] = ()
+    email: EmailConfig | None = None
+    path: Path | None = None
+    base_dir: Path = field(default_factory=Path.cwd)
+
+
+def default_config_path() -> Path:
+    """$XDG_CONFIG_HOME/tracker/tracker.toml, else ~/.config/tracker/tracker.toml."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "tracker" / "tracker.toml"
+
+
+def find_config_path(explicit: Path | None) -> Path:
+    """--config wins, then $TRACKER_CONFIG, then the default location."""
+    if explicit is not None:
+        return explicit
+    env = os.environ.get(ENV_CONFIG)
+    if env:
+        return Path(env)
+    return default_config_path()
+
+
+def load_config(path: Path) -> Config:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(
+            f"{path}: config file not found (create one with `tracker init {path}`)"
+        ) from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config file: {exc.strerror or exc}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    return parse_config(data, path=path.resolve(), env=dict(os.environ))
+
+
+# --- validation helpers -----------------------------------------------------------
+
+
+class _Section:
+    """Reads keys from one table, tracking which are known, for precise messages."""
+
+    def __init__(self, where: str, data: Any, label: str) -> None:
+        if not isinstance(data, dict):
+            raise ConfigError(f"{where}: {label}: must be a table")
+        self.where = where
+        self.data: dict[str, Any] = data
+        self.label = label
+
+    def _key(self, key: str) -> str:
+        return f"{self.label}.{key}" if self.label else key
+
+    def fail(self, key: str, problem: str) -> ConfigError:
+        return ConfigError(f"{self.where}: {self._key(key)}: {problem}")
+
+    def check_known(self, known: set[str]) -> None:
+        for key in self.data:
+            if key not in known:
+                hint = ", ".join(sorted(known))
+                raise self.fail(key, f"unknown key (known keys: {hint})")
+
+    def string(self, key: str, default: str | None = None, *, required: bool = False) -> str:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise self.fail(key, "missing (required)")
+            return default if default is not None else ""
+        if not isinstance(value, str):
+            raise self.fail(key, f"must be a string, got {type(value).__name__}")
+        if required and not value.strip():
+            raise self.fail(key, "must not be empty")
+        return value
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(key, "must be a list of strings")
+        return tuple(v.strip() for v in value if v.strip())
+
+    def duration(self, key: str, default: timedelta) -> timedelta:
+        value = self.data.get(key)
+        if value is None:
+            return default
+        try:
+            return parse_duration(value)
+        except ValueError as exc:
+            raise self.fail(key, str(exc)) from None
+
+    def integer(self, key: str, default: int) -> int:
+        value = self.data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(key, "must be an integer")
+        return value
+
+    def number(self, key: str, default: float) -> float:
+        value = self.data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.fail(key, "must be a number")
+        return float(value)
+
+
+def _resolve_database(url: str, base: Path) -> str:
+    """Make a relative SQLite path absolute against the config folder."""
+    prefix = "sqlite:///"
+    if url.startswith(prefix) and not url.startswith("sqlite:////"):
+        rest = url[len(prefix) :]
+        if rest and rest != ":memory:" and not rest.startswith("file:"):
+            return prefix + str((base / rest).resolve())
+    return url
+
+
+def _resolve_feed_url(url: str, base: Path) -> str:
+    if "://" in url:
+        return url
+    return str((base / Path(url).expanduser()).resolve())
+
+
+def parse_config(data: dict[str, Any], *, path: Path | None, env: dict[str, str]) -> Config:
+    """Validate a parsed TOML document; pure apart from reading `env`."""
+    where = str(path) if path else "<config>"
+    base = path.parent if path else Path.cwd()
+    top = _Section(where, data, "")
+    top.check_known({"database", "outbox", "defaults", "feeds", "officials", "email"})
+
+    database = env.get(ENV_DATABASE) or _resolve_database(
+        top.string("database", "sqlite:///tracker.db"), base
+    )
+    outbox = (base / Path(top.string("outbox", "outbox")).expanduser()).resolve()
+
+    defaults = _Section(where, data.get("defaults", {}), "defaults")
+    defaults.check_known({"threshold", "interval", "evaluate_every"})
+    threshold = defaults.duration("threshold", timedelta(days=7))
+    interval = defaults.duration("interval", timedelta(minutes=15))
+    evaluate_every = defaults.duration("evaluate_every", timedelta(minutes=5))
+
+    feeds_raw = data.get("feeds", [])
+    if not isinstance(feeds_raw, list):
+        raise ConfigError(f"{where}: feeds: must be an array of tables ([[feeds]])")
+    feeds: list[FeedConfig] = []
+    seen_urls: set[str] = set()
+    for i, item in enumerate(feeds_raw):
+        sec = _Section(where, item, f"feeds[{i}]")
+        sec.check_known({"url", "name", "interval"})
+        url = _resolve_feed_url(sec.string("url", required=True).strip(), base)
+        scheme = url.split("://", 1)[0].lower() if "://" in url else "path"
+        if scheme not in {"http", "https", "file", "path"}:
+            raise sec.fail(
+                "url", f"unsupported scheme {scheme!r} (use http, https, file or a path)"
+            )
+        if url in seen_urls:
+            raise sec.fail("url", f"duplicate feed {url!r}")
+        seen_urls.add(url)
+        name = sec.string("name") or url
+        feeds.append(FeedConfig(url=url, name=name, interval=sec.duration("interval", interval)))
+
+    officials_raw = data.get("officials", [])
+    if not isinstance(officials_raw, list):
+        raise ConfigError(f"{where}: officials: must be an array of tables ([[officials]])")
+    officials: list[Official] = []
+    seen_names: set[str] = set()
+    for i, item in enumerate(officials_raw):
+        sec = _Section(where, item, f"officials[{i}]")
+        sec.check_known({"name", "aliases", "short", "roles", "threshold"})
+        name = sec.string("name", required=True).strip()
+        if name.casefold() in seen_names:
+            raise sec.fail("name", f"duplicate official {name!r}")
+        seen_names.add(name.casefold())
+        short = sec.strings("short") if "short" in sec.data else _default_short(name)
+        officials.append(
+            Official(
+                name=name,
+                aliases=sec.strings("aliases"),
+                short=short,
+                roles=sec.strings("roles"),
+                threshold=sec.duration("threshold", threshold),
+            )
+        )
+
+    email = _parse_email(where, data["email"]) if "email" in data else None
+    return Config(
+        database=database,
+        outbox=outbox,
+        threshold=threshold,
+        interval=interval,
+        evaluate_every=evaluate_every,
+        feeds=tuple(feeds),
+        officials=tuple(officials),
+        email=email,
+        path=path,
+        base_dir=base,
+    )
+
+
+def _default_short(name: str) -> tuple[str, ...]:
+    """News style names a person in full once, then by surname (the last word)."""
+    words = name.split()
+    return (words[-1],) if len(words) >= 2 and len(words[-1]) > 2 else ()
+
+
+def _parse_email(where: str, raw: Any) -> EmailConfig:
+    sec = _Section(where, raw, "email")
+    sec.check_known(
+        {"host", "port", "security", "username", "password_env", "from", "to", "timeout"}
+    )
+    security = sec.string("security", "starttls").lower()
+    if security not in {"starttls", "ssl", "none"}:
+        raise sec.fail("security", f"must be 'starttls', 'ssl' or 'none', got {security!r}")
+    default_port = {"starttls": 587, "ssl": 465, "none": 25}[security]
+    port = sec.integer("port", default_port)
+    if not 0 < port < 65536:
+        raise sec.fail("port", f"must be between 1 and 65535, got {port}")
+    sender = sec.string("from", required=True)
+    to = sec.strings("to")
+    if not to:
+        raise sec.fail("to", "missing (at least one recipient)")
+    for address in (sender, *to):
+        if "@" not in address or any(c in address for c in "\r\n"):
+            raise sec.fail("from" if address == sender else "to", f"bad address {address!r}")
+    timeout = sec.number("timeout", 30.0)
+    if timeout <= 0:
+        raise sec.fail("timeout", "must be greater than zero")
+    return EmailConfig(
+        host=sec.string("host", required=True),
+        port=port,
+        security=security,
+        sender=sender,
+        to=to,
+        username=sec.string("username") or None,
+        password_env=sec.string("password_env") or None,
+        timeout=timeout,
+    )

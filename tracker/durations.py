@@ -1,0 +1,31 @@
+"""Human durations such as "90m", "72h", "10d", "2w" (and combinations like "1d12h")."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
+_PART = re.compile(r"(\d+(?:\.\d+)?)\s*([smhdw])")
+_WHOLE = re.compile(r"^\s*(?:\d+(?:\.\d+)?\s*[smhdw]\s*)+$")
+
+
+def parse_duration(text: str) -> timedelta:
+    """Parse a duration; raises ValueError with a message fit for a user."""
+    if not isinstance(text, str) or not _WHOLE.match(text.lower()):
+        raise ValueError(
+            f"bad duration {text!r}: use a number and a unit, e.g. '90m', '72h', '10d', '2w'"
+        )
+    seconds = sum(float(n) * _UNITS[u] for n, u in _PART.findall(text.lower()))
+    if seconds <= 0:
+        raise ValueError(f"bad duration {text!r}: must be greater than zero")
+    return timedelta(seconds=seconds)
+
+
+def format_duration(value: timedelta) -> str:
+    """Shortest exact form, so a threshold reads back as it was written."""
+    seconds = int(value.total_seconds())
+    for unit, size in (("w", 7 * 86400), ("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds % size == 0 and seconds >= size:
+            return f"{seconds // size}{unit}"
+    return f"{seconds}s"

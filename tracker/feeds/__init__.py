@@ -1,0 +1,1 @@
+"""Getting entries: fetch bytes (fetch.py), parse bytes into entries (parse.py)."""

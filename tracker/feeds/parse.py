@@ -1,0 +1,139 @@
+"""Feed bytes -> entries. Knows nothing of URLs or HTTP; feedparser does the parsing.
+
+feedparser is handed bytes (never a URL or path, which it would open itself) and
+the response headers, so the fetcher alone decides what goes over the network.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import feedparser
+from dateutil import parser as date_parser
+
+from tracker.domain import Entry
+from tracker.recognize.text import clean_whitespace, html_to_text
+
+
+class FeedParseError(Exception):
+    """The bytes are not a feed at all (nothing could be read)."""
+
+
+@dataclass(frozen=True)
+class ParsedEntry:
+    entry: Entry
+    key: str  # stable identity: guid, else link, else a hash of title and date
+    dated: bool  # False when the feed gave no usable date and we fell back
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    title: str
+    entries: list[ParsedEntry]
+    problem: str | None = None  # feedparser's complaint for a malformed ("bozo") feed
+    skipped: list[str] = field(default_factory=list)
+
+
+def _struct_to_datetime(value: Any) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def _entry_datetime(raw: Mapping[str, Any]) -> datetime | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        if raw.get(key):
+            parsed = _struct_to_datetime(raw[key])
+            if parsed is not None:
+                return parsed
+    for key in ("published", "updated", "created"):
+        text = raw.get(key)
+        if isinstance(text, str) and text.strip():
+            try:
+                parsed = date_parser.parse(text, fuzzy=False)
+            except (ValueError, OverflowError):
+                continue
+            return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    return None
+
+
+def _entry_text(raw: Mapping[str, Any]) -> str:
+    """The longest of content and summary, as plain text with paragraph breaks."""
+    candidates: list[str] = []
+    for content in raw.get("content") or []:
+        value = content.get("value") if isinstance(content, Mapping) else None
+        if isinstance(value, str):
+            candidates.append(value)
+    summary = raw.get("summary")
+    if isinstance(summary, str):
+        candidates.append(summary)
+    if not candidates:
+        return ""
+    best = max(candidates, key=len)
+    return html_to_text(best).strip()
+
+
+def entry_key(guid: str, link: str, title: str, published: datetime | None) -> str:
+    basis = guid or link or f"{title}|{published.isoformat() if published else ''}"
+    return hashlib.sha256(basis.strip().encode("utf-8")).hexdigest()[:32]
+
+
+def parse_feed(
+    data: bytes,
+    *,
+    fallback_time: datetime,
+    headers: Mapping[str, str] | None = None,
+    base_url: str = "",
+) -> ParsedFeed:
+    """Parse feed bytes; a malformed feed still yields whatever entries can be read.
+
+    Entries without a usable date get `fallback_time` (the time we first saw them).
+    """
+    response_headers = dict(headers or {})
+    if base_url:
+        response_headers.setdefault("content-location", base_url)
+    try:
+        parsed = feedparser.parse(
+            io.BytesIO(data), response_headers=response_headers, sanitize_html=False
+        )
+    except Exception as exc:  # feedparser is defensive, but do not let a feed crash us
+        raise FeedParseError(f"unparseable: {type(exc).__name__}: {exc}") from None
+    problem: str | None = None
+    if parsed.get("bozo"):
+        exc = parsed.get("bozo_exception")
+        problem = f"malformed feed: {clean_whitespace(str(exc))[:200]}" if exc else "malformed feed"
+    if not parsed.entries and not parsed.feed and problem:
+        raise FeedParseError(problem)
+    entries: list[ParsedEntry] = []
+    skipped: list[str] = []
+    for raw in parsed.entries:
+        title = clean_whitespace(html_to_text(str(raw.get("title") or "")))
+        text = _entry_text(raw)
+        link = str(raw.get("link") or "").strip()
+        guid = str(raw.get("id") or raw.get("guid") or "").strip()
+        if not (title or text):
+            skipped.append(guid or link or "entry without title or text")
+            continue
+        published = _entry_datetime(raw)
+        entries.append(
+            ParsedEntry(
+                entry=Entry(
+                    title=title,
+                    text=text,
+                    published=published or fallback_time,
+                    url=link,
+                    guid=guid,
+                ),
+                key=entry_key(guid, link, title, published),
+                dated=published is not None,
+            )
+        )
+    feed_title = clean_whitespace(str(parsed.feed.get("title") or "")) if parsed.feed else ""
+    return ParsedFeed(title=feed_title, entries=entries, problem=problem, skipped=skipped)

@@ -1,0 +1,1 @@
+"""Messages: rendering (message.py, pure) and delivery (smtp.py, outbox.py)."""

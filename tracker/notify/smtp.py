@@ -1,0 +1,111 @@
+"""Delivery by SMTP (STARTTLS, implicit TLS or plain), and to .eml files when none is set.
+
+Both transports take a finished EmailMessage and raise DeliveryError with a one-line
+reason; `permanent` tells the caller whether retrying can help.
+"""
+
+from __future__ import annotations
+
+import os
+import smtplib
+import socket
+import ssl
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Protocol
+
+from tracker.config import EmailConfig
+
+
+class DeliveryError(Exception):
+    def __init__(self, message: str, *, permanent: bool = False) -> None:
+        super().__init__(message)
+        self.permanent = permanent
+
+
+class Transport(Protocol):
+    def send(self, message: EmailMessage) -> str:
+        """Deliver; return where it went (for the record)."""
+        ...
+
+
+class SmtpTransport:
+    def __init__(self, config: EmailConfig, env: dict[str, str] | None = None) -> None:
+        self.config = config
+        self._env = env if env is not None else dict(os.environ)
+
+    def _password(self) -> str | None:
+        if not self.config.username:
+            return None
+        name = self.config.password_env
+        if not name:
+            return None
+        value = self._env.get(name)
+        if value is None:
+            raise DeliveryError(
+                f"SMTP password env var {name} is not set", permanent=True
+            )
+        return value
+
+    def send(self, message: EmailMessage) -> str:
+        cfg = self.config
+        where = f"smtp://{cfg.host}:{cfg.port}"
+        context = ssl.create_default_context()
+        try:
+            smtp: smtplib.SMTP
+            if cfg.security == "ssl":
+                smtp = smtplib.SMTP_SSL(cfg.host, cfg.port, timeout=cfg.timeout, context=context)
+            else:
+                smtp = smtplib.SMTP(cfg.host, cfg.port, timeout=cfg.timeout)
+            with smtp:
+                smtp.ehlo()
+                if cfg.security == "starttls":
+                    smtp.starttls(context=context)
+                    smtp.ehlo()
+                password = self._password()
+                if cfg.username and password is not None:
+                    smtp.login(cfg.username, password)
+                refused = smtp.send_message(message, from_addr=cfg.sender, to_addrs=list(cfg.to))
+        except DeliveryError:
+            raise
+        except smtplib.SMTPAuthenticationError as exc:
+            raise DeliveryError(f"{where}: authentication failed ({exc.smtp_code})", permanent=True) from None
+        except smtplib.SMTPRecipientsRefused as exc:
+            raise DeliveryError(f"{where}: all recipients refused: {sorted(exc.recipients)}", permanent=True) from None
+        except smtplib.SMTPResponseException as exc:
+            text = exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) else str(exc.smtp_error)
+            raise DeliveryError(
+                f"{where}: server said {exc.smtp_code} {' '.join(text.split())}",
+                permanent=500 <= exc.smtp_code < 600,
+            ) from None
+        except (smtplib.SMTPException, ssl.SSLError) as exc:
+            raise DeliveryError(f"{where}: {type(exc).__name__}: {exc}") from None
+        except (socket.timeout, TimeoutError):
+            raise DeliveryError(f"{where}: timed out after {cfg.timeout:g}s") from None
+        except OSError as exc:
+            raise DeliveryError(f"{where}: {exc.strerror or exc}") from None
+        if refused:
+            return f"{where} (refused: {', '.join(sorted(refused))})"
+        return f"{where} to {', '.join(cfg.to)}"
+
+
+class OutboxTransport:
+    """Writes each message as an .eml file, atomically, named after its Message-ID."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def send(self, message: EmailMessage) -> str:
+        stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in str(message["Message-ID"]))
+        stem = stem.strip("_")[:120] or "message"
+        prefix = str(message.get("X-Tracker-As-Of", "")).replace(":", "")[:15]
+        name = f"{prefix}-{stem}.eml" if prefix else f"{stem}.eml"
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            target = self.folder / name
+            temp = self.folder / f".{name}.tmp"
+            temp.write_bytes(message.as_bytes())
+            os.replace(temp, target)
+        except OSError as exc:
+            raise DeliveryError(f"outbox {self.folder}: {exc.strerror or exc}") from None
+        return str(target)

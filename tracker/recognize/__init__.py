@@ -1,0 +1,105 @@
+"""Recognition: which watched officials an entry refers to, and what it says about each.
+
+`Recognizer.explain` gives every sentence decision (for `tracker explain`);
+`Recognizer.findings` condenses them into what is stored: each dated appearance,
+plus the first absence report and the first mention, each with its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tracker.domain import Entry, Finding, Kind, Official
+from tracker.recognize.classify import Decision, SentenceClassifier, seen_at
+from tracker.recognize.names import SHORT, Hit, NameMatcher, entry_hits
+from tracker.recognize.text import fold, split_sentences
+
+__all__ = ["Recognizer", "SentenceDecision"]
+
+_PRONOUN = re.compile(r"^(?:he|she)\b|\b(?:his|her)\s+(?=last\b)")
+
+
+def _pronoun_hits(low: str, previous: int | None) -> list[Hit]:
+    """'He' opening a sentence, or 'his last appearance', refers to the last person named."""
+    if previous is None:
+        return []
+    m = _PRONOUN.search(low)
+    if not m:
+        return []
+    return [Hit(previous, m.start(), m.start() + len(m.group(0).strip()), SHORT, m.group(0))]
+
+
+@dataclass(frozen=True)
+class SentenceDecision:
+    official: str
+    sentence: str
+    headline: bool
+    decision: Decision
+
+
+class Recognizer:
+    """Built once per watchlist; `findings` is then a pure function of an entry."""
+
+    def __init__(self, officials: Sequence[Official]) -> None:
+        self.officials = tuple(officials)
+        self.matcher = NameMatcher(self.officials)
+        self.classifier = SentenceClassifier()
+
+    def explain(self, entry: Entry) -> list[SentenceDecision]:
+        sentences = [entry.title.strip()] if entry.title.strip() else []
+        headline_count = len(sentences)
+        sentences += split_sentences(entry.text)
+        hits_per_sentence = entry_hits(self.matcher, sentences)
+        out: list[SentenceDecision] = []
+        previous: int | None = None  # the first official named in the last sentence with names
+        for index, (sentence, found) in enumerate(zip(sentences, hits_per_sentence, strict=True)):
+            low = fold(sentence)
+            hits = found or _pronoun_hits(low, previous)
+            if not hits:
+                continue
+            if found:
+                previous = found[0].official
+            for official in sorted({h.official for h in hits}):
+                spans = [(h.start, h.end) for h in hits if h.official == official]
+                others = [(h.start, h.end) for h in hits if h.official != official]
+                decision = self.classifier.decide(
+                    sentence,
+                    low,
+                    spans,
+                    entry.published,
+                    headline=index < headline_count,
+                    others=others,
+                )
+                out.append(
+                    SentenceDecision(
+                        self.officials[official].name, sentence, index < headline_count, decision
+                    )
+                )
+        return out
+
+    def findings(self, entry: Entry) -> list[Finding]:
+        chosen: dict[tuple[str, Kind, object], Finding] = {}
+        for item in self.explain(entry):
+            d = item.decision
+            if d.day > entry.published.date():
+                continue  # never after publication
+            key: tuple[str, Kind, object] = (
+                item.official,
+                d.kind,
+                d.day if d.kind is Kind.APPEARANCE else None,
+            )
+            current = chosen.get(key)
+            if current is not None and current.confidence >= d.confidence:
+                continue
+            chosen[key] = Finding(
+                official=item.official,
+                kind=d.kind,
+                date=d.day,
+                seen_at=seen_at(d.day, entry.published),
+                sentence=item.sentence,
+                cue=d.cue,
+                confidence=d.confidence,
+            )
+        return list(chosen.values())

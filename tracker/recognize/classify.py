@@ -1,0 +1,367 @@
+"""Appearance, absence or mention: one decision per sentence and official, with its cue.
+
+Rules, tried in this order for each sentence that refers to the official:
+1. A question is talk, not a report: mention.
+2. "last public appearance was on October 28" / "was last seen on ...": an appearance
+   dated by that date (no date: an absence report when it says "since", else mention).
+3. The official is the subject of a public-act verb ("Lavrov met", "Lavrov, who ..., told
+   reporters", "said Lavrov"), or the other party of a meeting or call ("talks with
+   Lavrov", "Kerry and Lavrov spoke"), or owns a past event ("Lavrov's remarks in
+   Minsk"): an appearance, unless something blocks it (see `_blocker`): future or modal
+   verbs, negation, conditionals, plans, history, a date after publication.
+4. An absence cue tied to the official ("Lavrov has not been seen since", "was missing
+   from", "instead of Lavrov", "has not returned the call"): absence.
+5. Anything else: mention.
+The subject matters: in "Rubio said Lavrov was tired" only Rubio acted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+
+from tracker.domain import Kind
+from tracker.recognize.dates import DateCue, find_date, historical_year
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What one sentence says about one official, and why."""
+
+    kind: Kind
+    cue: str
+    confidence: float
+    day: date
+    precision: str = "day"
+
+
+# --- vocabularies -------------------------------------------------------------------
+
+_ACT_VERBS = (
+    "met|meets|meet|held talks|hold talks|holds talks|held a (?:phone |telephone )?(?:call|conversation|meeting"
+    "|news conference|press conference|briefing)|holds a (?:phone )?(?:call|news conference"
+    "|press conference|meeting)|hosted|hosts|received|receives|greeted|greets|welcomed|welcomes"
+    "|visited|visits|arrived|arrives|landed|lands|flew|travell?ed|toured|tours|inspected"
+    "|attended|attends|chaired|chairs|presided|presides|convened|signed|signs|laid|lays"
+    "|opened|opens|inaugurated|unveiled|launched|took part|takes part|participated"
+    "|participates|joined|joins|led|leads|headed|heads|addressed|addresses|delivered"
+    "|delivers|gave|gives|appeared|appears|shook hands|sat down|dined|negotiated|awarded"
+    "|presented|spoke|speaks|speak|talked|talk|phoned|posed|waved|honou?red|paid (?:a |an )?(?:visit"
+    "|tribute|respects)|made (?:a |his |her )?(?:speech|statement|visit)|was shown|was seen"
+    "|was pictured|was filmed|was photographed|was greeted|was received|was welcomed"
+    "|was spotted|was met|was interviewed"
+)
+_SAY_VERBS = (
+    "said|says|told|tells|stated|states|declared|declares|announced|announces|warned|warns"
+    "|stressed|stresses|emphasi[sz]ed|insisted|insists|argued|argues|noted|notes|accused"
+    "|accuses|dismissed|dismisses|denied|denies|rejected|rejects|called for|calls for"
+    "|urged|urges|praised|praises|thanked|thanks|congratulated|briefed|condemned|condemns"
+    "|critici[sz]ed|reiterated|reiterates|hailed|hails|vowed|vows|pledged|pledges"
+    "|commented|responded|replied|answered|added|adds|explained|explains|reaffirmed"
+    "|assured|acknowledged|confirmed|expressed|outlined|called|calls|described|suggested"
+    "|proposed|asked|questioned|lashed out|hit back|blamed|claimed|predicted|promised"
+)
+_STRONG = re.compile(_ACT_VERBS)
+
+_GAP_WORDS = (
+    r"(?:has|have|also|again|then|later|earlier|briefly|personally|publicly|himself|herself"
+    r"|today|yesterday|separately|jointly|first|once again|on \w+|this \w+|last \w+"
+    r"|finally|eventually|quietly|formally|officially|reportedly|duly|swiftly|warmly"
+    r"|in \w+|at \w+|for his part|for her part|in turn|on the sidelines)"
+)
+_AGENT = re.compile(
+    r"^(?P<gap>(?:\s*,[^,;:\"]{1,140},|\s+\([^()]{0,100}\)|\s+[-–—][^-–—]{1,100}[-–—])?"
+    r"(?:\s+and\s+(?:[\w.'’]+\s+){0,3}?[\w.'’]+)?"
+    r"(?:,?\s+" + _GAP_WORDS + r")*?"
+    r"(?P<aux>\s+(?:had|has|have))?)"
+    r"\s+(?P<verb>" + _ACT_VERBS + "|" + _SAY_VERBS + r")\b"
+)
+_INVERSION = re.compile(
+    r"(?:[,\"'”:]\s*|^)(?P<verb>said|says|told|added|noted|stressed|insisted|explained|continued"
+    r"|declared|replied|warned|asked|wrote)\s+(?P<titles>[^;:!?\"]{0,80}?)\s*$"
+)
+_PARTICIPANT = re.compile(
+    r"\b(?P<verb>met|meets|meeting|met with|talks|held talks|spoke|speaks|talked|conversation"
+    r"|phone call|telephone call|phone conversation|telephone conversation|call|phoned|hosted"
+    r"|hosts|received|receives|welcomed|welcomes|greeted|greets|shook hands|sat down|dined"
+    r"|negotiated|embraced|hugged)\b(?P<between>[^.;:!?]{0,60}?)\s*$"
+)
+_PARTICIPANT_LINK = re.compile(r"\b(?:with|and|between|to)\s*(?:[^\s]+\s+){0,5}$|^\s*$")
+_POSSESSIVE_EVENT = re.compile(
+    r"^'s?\s+(?P<adj>(?:[\w-]+\s+){0,2}?)(?P<noun>talks|meeting|meetings|speech|remarks|address"
+    r"|visit|trip|news conference|press conference|interview|phone call|call|conversation"
+    r"|comments|arrival|appearance|appearances|handshake)\b"
+)
+_LAST_SEEN = re.compile(
+    r"\b(?:last\s+(?:known\s+|confirmed\s+|major\s+|public\s+|official\s+|televised\s+)*"
+    r"(?:appearance|sighting|outing)|(?:was|were|been)\s+last\s+(?:seen|spotted|sighted)"
+    r"|last\s+(?:seen|appeared|spotted)\s+in\s+public|last\s+appeared)\b"
+)
+_ABSENCE_AFTER = re.compile(
+    r"\b(?:absent|absence|missing|disappear\w*|vanish\w*|whereabouts|no[ -]show"
+    r"|(?:has|have|had|is|was)\s*(?:not|n't)\s+(?:been\s+)?(?:seen|heard|spotted|sighted"
+    r"|appeared|returned|called|responded|answered|surfaced|present|in attendance|there"
+    r"|among|included|invited|in public)"
+    r"|(?:has|have|had)(?:n't|\s+not)\s+(?:yet\s+)?(?:returned|called|responded|answered)"
+    r"|(?:not|n't|never)\s+(?:been\s+)?(?:seen|spotted|sighted|heard from)"
+    r"|did\s*(?:not|n't)\s+(?:attend|appear|show|turn up|take part|participate|join"
+    r"|return|respond|answer|call|come|travel|go|speak|make)"
+    r"|(?:was|were|is|are)\s*(?:not|n't)\s+(?:present|at|among|seen|there|in attendance)"
+    r"|skipped|stayed away|yet to (?:return|respond|call|appear|be seen|surface|speak)"
+    r"|out of (?:public )?(?:sight|view)|failed to (?:appear|attend|show|return|respond)"
+    r"|no longer (?:appears|appeared|seen)|not (?:appeared|seen) in public|kept out of sight"
+    r"|no public appearances?)\b"
+)
+_ABSENCE_BEFORE = re.compile(
+    r"\b(?:instead of|in place of|standing in for|stood in for|stands in for|replacing"
+    r"|replaced|substituting for|without|absence of|no sign of|whereabouts of"
+    r"|disappearance of|silence of|no word from|not heard (?:back )?from|unable to reach"
+    r"|could not reach|couldn't reach|failed to reach|yet to hear from|heard nothing from"
+    r"|waiting (?:for|on) (?:a call|a reply|word) from|call back from|calls? to)"
+    r"\s+(?:[\w.'’]+\s+){0,4}$"
+)
+_CLAUSE_STOP = re.compile(
+    r"\b(?:that|who|which|whom|said|says|told|tells|but|while|although)\b|[;:\"]"
+)
+
+_PREPOSITIONS = {
+    "to", "of", "about", "with", "for", "from", "by", "against", "than", "on", "at", "like",
+    "toward", "towards", "into", "over", "under", "behind", "near", "including", "besides",
+    "except", "between", "among", "amid", "after", "before", "whom", "on behalf",
+}  # fmt: skip
+_TITLE_WORDS = {
+    "the", "a", "an", "foreign", "minister", "president", "secretary", "spokesman",
+    "spokeswoman", "spokesperson", "top", "diplomat", "counterpart", "his", "her", "its",
+    "leader", "chief", "envoy", "state", "prime", "deputy", "mr.", "mrs.", "ms.", "dr.", "mr",
+    "mrs", "ms", "dr", "veteran", "russian", "russia's", "american", "u.s.", "us", "kremlin",
+    "former", "senior", "general", "defence", "defense", "vice", "first", "chairman", "head",
+}  # fmt: skip
+_CONDITIONAL = re.compile(r"\b(?:if|whether|unless|should|lest)\s+(?:[\w.'’]+\s+){0,5}$")
+_TEMPORAL_LEAD = re.compile(r"\b(?:once|until|before|when|after)\s+(?:[\w.'’]+\s+){0,3}$")
+_MODAL = re.compile(
+    r"\b(?:will|would|could|may|might|shall|must|should|can|'ll|going to|expected to|due to"
+    r"|set to|plans? to|planned to|planning to|intends? to|hopes? to|wants? to|scheduled to"
+    r"|likely to|poised to|about to|is to|are to|was to|were to|ready to|prepared to|refused to"
+    r"|declined to|preparing to|eager to|seeking to|sought to|trying to|tried to)\s*$"
+)
+_NEGATION = re.compile(r"\b(?:not|n't|never|no longer|neither|nor|hardly|rarely)\b")
+_PLAN_WORDS = re.compile(
+    r"\b(?:planned|upcoming|proposed|scheduled|expected|possible|potential|future|next"
+    r"|postponed|cancell?ed|called off|scrapped|rumou?red|alleged|would-be|prospective"
+    r"|mooted|hoped-for|requested|sought|invitation|invited)\b"
+)
+_AFTER_BLOCK = re.compile(
+    r"^[^.;:!?]{0,40}?\b(?:is|are|was|were|has been|had been)\s+(?:planned|expected|scheduled"
+    r"|due|set|cancell?ed|called off|postponed|scrapped|unlikely|off)\b"
+)
+_RUMOUR = re.compile(r"\b(?:rumou?rs?|rumou?red|allegedly|speculat\w+|unconfirmed|hoax)\b")
+_GENERALITY = re.compile(
+    r"\b(?:often|repeatedly|frequently|always|long|previously|routinely|regularly|usually"
+    r"|in the past|many times|several times|for years|for decades|over the years|before)\b"
+)
+
+
+def seen_at(day: date, published: datetime) -> datetime:
+    """Noon UTC of the day, never later than publication."""
+    return min(datetime.combine(day, time(12), tzinfo=UTC), published)
+
+
+def _words_before(low: str, start: int) -> list[str]:
+    return low[:start].split()
+
+
+def _subject_position(original: str, low: str, start: int) -> bool:
+    """True when the name at `start` can be the subject of what follows it.
+
+    Titles in front of the name ("Russian Foreign Minister", "Mr.") are skipped;
+    a preposition before that makes the name an object ("a source close to Lavrov").
+    """
+    words = _words_before(low, start)
+    originals = original[:start].split()
+    while words:
+        word, orig = words[-1], originals[-1] if originals else ""
+        if word.strip(",") in _TITLE_WORDS or (orig[:1].isupper() and not orig.endswith(",")):
+            words.pop()
+            if originals:
+                originals.pop()
+            continue
+        break
+    if not words:
+        return True
+    last = words[-1].strip(",")
+    if last in _PREPOSITIONS:
+        return False
+    return not last.endswith("'s")
+
+
+def _blocker(before: str, between: str, after: str, cue: DateCue | None) -> str | None:
+    """Why an apparent act did not (yet) happen, or None when nothing blocks it."""
+    if _MODAL.search(before) or _MODAL.search(between):
+        return "modal or future: " + (
+            (_MODAL.search(before) or _MODAL.search(between)).group(0).strip()  # type: ignore[union-attr]
+        )
+    if _NEGATION.search(between):
+        return "negated"
+    if _CONDITIONAL.search(before):
+        return "conditional"
+    if _PLAN_WORDS.search(between) or _AFTER_BLOCK.search(after):
+        return "plan or cancelled"
+    if cue is not None and cue.future:
+        return f"date after publication ({cue.text})"
+    return None
+
+
+class SentenceClassifier:
+    """Decides what one sentence says about one official; pure and deterministic."""
+
+    def decide(
+        self,
+        sentence: str,
+        low: str,
+        spans: Sequence[tuple[int, int]],
+        published: datetime,
+        *,
+        headline: bool = False,
+        others: Sequence[tuple[int, int]] = (),
+    ) -> Decision:
+        pub_day = published.date()
+        cue = find_date(low, pub_day)
+        old_year = historical_year(low, pub_day)
+        fallback = Decision(Kind.MENTION, "named, no public act reported", 0.6, pub_day)
+
+        stripped = sentence.rstrip(" \"'”’)")
+        if stripped.endswith("?"):
+            return Decision(Kind.MENTION, "question", 0.7, pub_day)
+
+        last_seen = _LAST_SEEN.search(low)
+        if last_seen:
+            if cue is not None and not cue.future:
+                return Decision(
+                    Kind.APPEARANCE,
+                    f"last appearance dated '{cue.text}'",
+                    0.85,
+                    cue.day,
+                    cue.precision,
+                )
+            if re.search(r"\bsince\b", low):
+                return Decision(
+                    Kind.ABSENCE, f"'{last_seen.group(0)}' without a date", 0.7, pub_day
+                )
+
+        absence: Decision | None = None
+        blocked: str | None = None
+        for start, end in spans:
+            found = self._appearance(sentence, low, start, end, cue, old_year, pub_day)
+            if isinstance(found, Decision):
+                return found
+            if found is not None and blocked is None:
+                blocked = found
+            if absence is None:
+                absence = self._absence(low, start, end, others, pub_day)
+        if absence is not None:
+            return absence
+        if blocked is not None:
+            return Decision(Kind.MENTION, blocked, 0.7, pub_day)
+        if _RUMOUR.search(low):
+            return Decision(Kind.MENTION, "rumour or speculation", 0.7, pub_day)
+        return fallback
+
+    # -- appearance --------------------------------------------------------------
+
+    def _appearance(
+        self,
+        sentence: str,
+        low: str,
+        start: int,
+        end: int,
+        cue: DateCue | None,
+        old_year: int | None,
+        pub_day: date,
+    ) -> Decision | str | None:
+        """A Decision for an appearance, a reason string when one was blocked, else None."""
+        before = low[:start]
+        after = low[end:]
+        candidates: list[tuple[str, str, str, float]] = []  # (verb, between, after, conf)
+
+        if _subject_position(sentence, low, start) and not after.startswith("'"):
+            m = _AGENT.match(after)
+            if m:
+                verb = m.group("verb")
+                conf = 0.9 if _STRONG.fullmatch(verb) else 0.8
+                between = m.group("gap")
+                if m.group("aux") and m.group("aux").strip() == "had" and (cue is None):
+                    return "past perfect without a date"
+                if m.group("aux") and m.group("aux").strip() in {"has", "have"} and verb in {
+                    "said", "stated", "argued", "insisted", "warned", "called", "described",
+                }:  # fmt: skip
+                    return "present perfect: a general statement"
+                candidates.append((verb, between, after[m.end() :], conf))
+
+        inv = _INVERSION.search(before)
+        if inv and not re.search(r"\b(?:who|which|that|whom|whose)\b", inv.group("titles")):
+            candidates.append((inv.group("verb"), "", after, 0.8))
+
+        part = _PARTICIPANT.search(before)
+        if part and _PARTICIPANT_LINK.search(part.group("between")):
+            between = part.group("between")
+            if not re.search(r"\b(?:called|reached|tried|attempt\w*|request\w*)\b", between):
+                candidates.append(
+                    (part.group("verb"), before[: part.start()][-40:] + between, after, 0.75)
+                )
+
+        poss = _POSSESSIVE_EVENT.match(after)
+        if poss:
+            candidates.append((poss.group("noun"), poss.group("adj"), after[poss.end() :], 0.7))
+
+        reason: str | None = None
+        for verb, between, rest, conf in candidates:
+            why = _blocker(before, between, rest, cue)
+            if why is None and _TEMPORAL_LEAD.search(before) and re.search(r"s$", verb):
+                why = "subordinate present tense: not yet happened"
+            if why is None and old_year is not None and (cue is None or cue.precision != "day"):
+                why = f"history ({old_year})"
+            if why is None and verb in {"said", "says"} and _GENERALITY.search(between):
+                why = "general statement"
+            if why is not None:
+                reason = reason or f"{verb}: {why}"
+                continue
+            day = cue.day if cue is not None else pub_day
+            precision = cue.precision if cue is not None else "day"
+            if precision != "day":
+                conf -= 0.15
+            how = f"'{verb}'" + (
+                f", dated '{cue.text}'" if cue is not None else ", publication date"
+            )
+            return Decision(Kind.APPEARANCE, how, conf, day, precision)
+        return reason
+
+    # -- absence -----------------------------------------------------------------
+
+    def _absence(
+        self,
+        low: str,
+        start: int,
+        end: int,
+        others: Sequence[tuple[int, int]],
+        pub_day: date,
+    ) -> Decision | None:
+        window_end = min(len(low), end + 120)
+        for o_start, _ in others:
+            if end <= o_start < window_end:
+                window_end = o_start
+        after = low[end:window_end]
+        appositive = re.match(r"\s*,[^,;]{1,140},", after)
+        if appositive:
+            after = after[appositive.end() :]
+        stop = _CLAUSE_STOP.search(after)
+        if stop:
+            after = after[: stop.start()]
+        m = _ABSENCE_AFTER.search(after)
+        if m:
+            return Decision(Kind.ABSENCE, f"'{m.group(0).strip()}'", 0.85, pub_day)
+        b = _ABSENCE_BEFORE.search(low[max(0, start - 60) : start])
+        if b:
+            return Decision(Kind.ABSENCE, f"'{b.group(0).strip()}'", 0.8, pub_day)
+        return None

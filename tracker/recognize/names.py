@@ -1,0 +1,153 @@
+"""Finding watched people in text: one Aho-Corasick pass over the folded text.
+
+Each official contributes patterns of three strengths:
+- `full`: the name and its aliases; enough on their own;
+- `role`: role phrases from the watchlist ("Russian Foreign Minister"); enough on their own;
+- `short`: surnames; they count only when the same entry also has a full or role hit,
+  as news style names a person in full first and by surname after.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+
+from tracker.domain import Official
+from tracker.recognize.text import fold
+
+FULL, ROLE, SHORT = "full", "role", "short"
+
+# Russian surnames decline; a watchlist gives the nominative, text may use any case.
+_CYRILLIC = re.compile(r"[а-яё]")
+_RU_SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын")
+_RU_MASC_CASES = ("а", "у", "ым", "е")
+_RU_FEM_ENDINGS = ("ова", "ева", "ина", "ына")
+_RU_FEM_CASES = ("ой", "у")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One occurrence of one official in a text; offsets index the original text too."""
+
+    official: int
+    start: int
+    end: int
+    strength: str
+    surface: str
+
+
+def _variants(phrase: str) -> set[str]:
+    """Folded forms of a phrase, with declined Russian surnames."""
+    folded = " ".join(fold(phrase).split())
+    if not folded:
+        return set()
+    forms = {folded}
+    words = folded.split(" ")
+    last = words[-1]
+    if _CYRILLIC.search(last):
+        if last.endswith(_RU_FEM_ENDINGS):
+            stem = last[:-1]
+            forms |= {" ".join([*words[:-1], stem + e]) for e in _RU_FEM_CASES}
+        elif last.endswith(_RU_SURNAME_ENDINGS):
+            forms |= {" ".join([*words[:-1], last + e]) for e in _RU_MASC_CASES}
+    return forms
+
+
+def _cyrillic_surnames(aliases: Iterable[str]) -> tuple[str, ...]:
+    """'Сергей Лавров' also yields 'Лавров', matched in any case once anchored."""
+    return tuple(
+        a.split()[-1] for a in aliases if len(a.split()) >= 2 and _CYRILLIC.search(fold(a))
+    )
+
+
+class NameMatcher:
+    """Finds every watched official in a text in a single pass."""
+
+    def __init__(self, officials: Sequence[Official]) -> None:
+        self.officials = tuple(officials)
+        self._automaton = ahocorasick.Automaton()
+        patterns: dict[str, list[tuple[int, str]]] = {}
+        for index, official in enumerate(self.officials):
+            for strength, phrases in (
+                (FULL, (official.name, *official.aliases)),
+                (ROLE, official.roles),
+                (SHORT, (*official.short, *_cyrillic_surnames(official.aliases))),
+            ):
+                for phrase in phrases:
+                    for form in _variants(phrase):
+                        patterns.setdefault(form, []).append((index, strength))
+        for form, owners in patterns.items():
+            self._automaton.add_word(form, (form, tuple(owners)))
+        self.empty = not patterns
+        if not self.empty:
+            self._automaton.make_automaton()
+
+    def hits(self, text: str, folded: str | None = None) -> list[Hit]:
+        """Every word-bounded occurrence, shortest patterns shadowed by longer overlaps."""
+        if self.empty:
+            return []
+        low = fold(text) if folded is None else folded
+        found: list[Hit] = []
+        for end_index, (form, owners) in self._automaton.iter(low):
+            start = end_index - len(form) + 1
+            end = end_index + 1
+            if start > 0 and (low[start - 1].isalnum() or low[start - 1] == "_"):
+                continue
+            if end < len(low) and (low[end].isalnum() or low[end] == "_"):
+                continue
+            for official, strength in owners:
+                found.append(Hit(official, start, end, strength, text[start:end]))
+        return _drop_shadowed(found)
+
+
+def _drop_shadowed(hits: Iterable[Hit]) -> list[Hit]:
+    """'Sergey Lavrov' also contains the short hit 'Lavrov': keep only the longest span."""
+    ordered = sorted(hits, key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[Hit] = []
+    for hit in ordered:
+        if any(k.start <= hit.start and hit.end <= k.end and k is not hit for k in kept):
+            if not any(
+                k.start == hit.start and k.end == hit.end and k.official != hit.official
+                for k in kept
+            ):
+                continue
+        kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def entry_hits(matcher: NameMatcher, texts: Sequence[str]) -> list[list[Hit]]:
+    """Hits per text of one entry, with short names kept only for officials named in full.
+
+    A surname alone is too weak: 'Kim' or 'Wang' names many people. It counts only
+    when the same entry names that official by full name, alias or role.
+    """
+    per_text = [matcher.hits(t) for t in texts]
+    anchored = {h.official for hits in per_text for h in hits if h.strength != SHORT}
+    ambiguous = _shared_short_names(matcher)
+    return [
+        [
+            h
+            for h in hits
+            if h.strength != SHORT
+            or (h.official in anchored and not _claimed_by_other(h, anchored, ambiguous))
+        ]
+        for hits in per_text
+    ]
+
+
+def _shared_short_names(matcher: NameMatcher) -> dict[str, set[int]]:
+    owners: dict[str, set[int]] = {}
+    for index, official in enumerate(matcher.officials):
+        for short in official.short:
+            for form in _variants(short):
+                owners.setdefault(form, set()).add(index)
+    return {form: who for form, who in owners.items() if len(who) > 1}
+
+
+def _claimed_by_other(hit: Hit, anchored: set[int], ambiguous: dict[str, set[int]]) -> bool:
+    """A surname shared by two watched people named in the same entry belongs to neither."""
+    owners = ambiguous.get(fold(hit.surface))
+    return bool(owners and len(owners & anchored) > 1)

@@ -1,0 +1,126 @@
+"""Text plumbing for recognition: folding for matching, and sentence splitting.
+
+`fold` keeps the length of the text (one character in, one out), so an offset
+found in folded text points at the same place in the original. That lets the
+classifier look at capitalisation in the original while matching insensitively.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPECIAL = {
+    "’": "'",
+    "‘": "'",
+    "ʼ": "'",
+    "`": "'",
+    "´": "'",
+    "′": "'",
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "«": '"',
+    "»": '"',
+    "-": " ",
+    "‐": " ",
+    "‑": " ",
+    "‒": " ",
+    "\u00a0": " ",
+    "\u202f": " ",
+    "\t": " ",
+    "\n": " ",
+    "\r": " ",
+}
+
+
+class _FoldTable(dict[int, str]):
+    """A lazily filled str.translate table: lower-case, strip diacritics, one char each."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        mapped = _SPECIAL.get(char)
+        if mapped is None:
+            base = "".join(
+                c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+            )
+            lowered = (base or char).lower()
+            mapped = lowered[0] if lowered else char
+        self[code] = mapped
+        return mapped
+
+
+_TABLE = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Case-, diacritic-, apostrophe- and hyphen-insensitive form of the same length."""
+    return text.translate(_TABLE)
+
+
+_SPACE = re.compile(r"\s+")
+_TAG = re.compile(r"<[^>]{0,2000}>")
+_BLOCK_TAG = re.compile(r"</?(?:p|br|div|li|h[1-6]|tr|blockquote)\b[^>]{0,2000}>", re.I)
+
+
+def clean_whitespace(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "prof",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "jr", "sr", "vs", "etc", "inc", "corp", "co", "ltd", "approx", "dept", "fig",
+    "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "d.c", "i.e", "e.g",
+}  # fmt: skip
+_BOUNDARY = re.compile(r"(?<=[.!?…])([\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]?[^\s])")
+_LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split prose into sentences; paragraphs (blank lines, block tags) always split."""
+    sentences: list[str] = []
+    for paragraph in re.split(r"\n\s*\n|\r\n\s*\r\n", text):
+        paragraph = clean_whitespace(paragraph)
+        if not paragraph:
+            continue
+        pieces: list[str] = []
+        start = 0
+        for match in _BOUNDARY.finditer(paragraph):
+            pieces.append(paragraph[start : match.end(1)])
+            start = match.end()
+        pieces.append(paragraph[start:])
+        current = ""
+        for piece in pieces:
+            current = f"{current} {piece}" if current else piece
+            if _continues(current, piece):
+                continue
+            sentences.append(current.strip())
+            current = ""
+        if current.strip():
+            sentences.append(current.strip())
+    return sentences
+
+
+def _continues(current: str, piece: str) -> bool:
+    """True when the split after `current` fell on an abbreviation or an initial."""
+    stripped = current.rstrip("\"'”’»)] ")
+    if not stripped.endswith("."):
+        return False
+    match = _LAST_WORD.search(stripped)
+    if not match:
+        return False
+    word = match.group(1).lower().strip(".")
+    if word in _ABBREVIATIONS:
+        return True
+    # single initials ("John F. Kennedy") but not a sentence ending in "I."
+    return len(word) == 1 and word.isalpha() and word != "i"
+
+
+def html_to_text(html: str) -> str:
+    """Feed summaries are HTML fragments; keep paragraph breaks, drop tags."""
+    import html as html_lib
+
+    with_breaks = _BLOCK_TAG.sub("\n\n", html)
+    return html_lib.unescape(_TAG.sub(" ", with_breaks))

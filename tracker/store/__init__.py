@@ -1,0 +1,1 @@
+"""Storage adapters: SQLModel tables, engine creation, and the queries the jobs need."""

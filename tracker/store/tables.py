@@ -1,0 +1,118 @@
+"""SQLModel tables. Unique constraints make every ingest and every alert idempotent."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import DateTime, Text, TypeDecorator, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores aware UTC datetimes; SQLite forgets zones, so we put UTC back on load."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database; use aware UTC")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+def _utc() -> Any:
+    return Field(sa_type=UTCDateTime)
+
+
+def _utc_optional() -> Any:
+    return Field(default=None, sa_type=UTCDateTime)
+
+
+class FeedRow(SQLModel, table=True):
+    __tablename__ = "feed"
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(index=True, unique=True, max_length=2000)
+    name: str = Field(default="", max_length=500)
+    title: str = Field(default="", max_length=500)
+    last_polled_at: datetime | None = _utc_optional()
+    last_success_at: datetime | None = _utc_optional()
+    last_error: str | None = Field(default=None, max_length=1000)
+    consecutive_failures: int = 0
+    entries_seen: int = 0
+
+
+class EntryRow(SQLModel, table=True):
+    __tablename__ = "entry"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(index=True, unique=True, max_length=64)
+    feed_id: int | None = Field(default=None, foreign_key="feed.id", index=True)
+    guid: str = Field(default="", max_length=2000)
+    url: str = Field(default="", max_length=2000)
+    title: str = Field(default="", sa_type=Text)
+    text: str = Field(default="", sa_type=Text)
+    published: datetime = _utc()
+    dated: bool = True
+    fetched_at: datetime = _utc()
+
+
+class OfficialRow(SQLModel, table=True):
+    __tablename__ = "official"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True, unique=True, max_length=300)
+    added_at: datetime = _utc()
+
+
+class FindingRow(SQLModel, table=True):
+    """One appearance, absence report or mention of an official in an entry."""
+
+    __tablename__ = "finding"
+    __table_args__ = (
+        UniqueConstraint("entry_id", "official_id", "kind", "day", name="uq_finding"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    entry_id: int = Field(foreign_key="entry.id", index=True)
+    official_id: int = Field(foreign_key="official.id", index=True)
+    kind: str = Field(max_length=20, index=True)
+    day: date
+    seen_at: datetime = _utc()
+    published: datetime = _utc()
+    sentence: str = Field(sa_type=Text)
+    cue: str = Field(default="", max_length=500)
+    confidence: float = 0.0
+
+
+class AlertRow(SQLModel, table=True):
+    """A message owed to people. Stored before delivery; unique per official and episode."""
+
+    __tablename__ = "alert"
+    __table_args__ = (UniqueConstraint("official_id", "kind", "episode", name="uq_alert"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    official_id: int = Field(foreign_key="official.id", index=True)
+    kind: str = Field(max_length=20)
+    episode: str = Field(max_length=100)
+    created_at: datetime = _utc()
+    as_of: datetime = _utc()
+    subject: str = Field(sa_type=Text)
+    body: str = Field(sa_type=Text)
+    message_id: str = Field(max_length=300, unique=True)
+    state: str = Field(default="pending", max_length=20, index=True)
+    attempts: int = 0
+    last_error: str | None = Field(default=None, max_length=1000)
+    delivered_at: datetime | None = _utc_optional()
+    delivered_to: str | None = Field(default=None, max_length=2000)
