@@ -15,7 +15,7 @@ from pathlib import Path
 
 import httpx
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from tracker.store.engine import session as session_for
 
 from tracker import alerting, silence
 from tracker.config import Config, FeedConfig
@@ -61,7 +61,7 @@ class Tracker:
         self.engine = engine
         self.recognizer = Recognizer(config.officials)
         self.by_name = {o.name: o for o in config.officials}
-        with Session(engine) as session:
+        with session_for(engine) as session:
             self.ids = repo.sync_officials(session, config.officials, now)
 
     # -- ingest ------------------------------------------------------------------
@@ -74,7 +74,7 @@ class Tracker:
     ) -> tuple[int, int, int]:
         """Store new entries and their findings; return (seen, new, findings)."""
         seen = new = findings = 0
-        with Session(self.engine) as session:
+        with session_for(self.engine) as session:
             for parsed in entries:
                 seen += 1
                 row = repo.store_entry(session, feed.id, parsed, fetched_at)
@@ -90,7 +90,7 @@ class Tracker:
     ) -> FeedResult:
         """Fetch, parse and ingest one feed; every failure ends up in the feed's health."""
         result = FeedResult(url=feed.url, name=feed.name)
-        with Session(self.engine) as session:
+        with session_for(self.engine) as session:
             row = repo.get_feed(session, feed.url, feed.name)
         try:
             fetched = fetch(feed.url, client=client)
@@ -115,7 +115,7 @@ class Tracker:
         return result
 
     def _record_health(self, row: FeedRow, result: FeedResult, now: datetime) -> None:
-        with Session(self.engine) as session:
+        with session_for(self.engine) as session:
             fresh = session.get(FeedRow, row.id)
             if fresh is None:
                 return
@@ -153,7 +153,7 @@ class Tracker:
     def statuses(
         self, as_of: datetime, *, watching_since: datetime | None = None
     ) -> Evaluation:
-        with Session(self.engine) as session:
+        with session_for(self.engine) as session:
             last = repo.last_sightings(session, as_of)
             since = watching_since or repo.coverage_start(session)
             statuses = [
@@ -178,7 +178,7 @@ class Tracker:
     ) -> Evaluation:
         """Statuses as of `as_of`, and the alerts they make due, stored before delivery."""
         evaluation = self.statuses(as_of, watching_since=watching_since)
-        with Session(self.engine) as session:
+        with session_for(self.engine) as session:
             open_episodes = repo.open_episodes(session)
             for status in evaluation.statuses:
                 state = alerting.AlertState(open_episode=open_episodes.get(status.name))

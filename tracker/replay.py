@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlmodel import Session
+from tracker.store.engine import session as session_for
 
 from tracker.domain import OfficialStatus, Status
 from tracker.feeds.fetch import FetchError, fetch
@@ -106,7 +106,7 @@ def replay(
         problems=problems,
     )
     feeds: dict[str, FeedRow] = {}
-    with Session(tracker.engine) as session:
+    with session_for(tracker.engine) as session:
         for item in window:
             if item.feed not in feeds:
                 feeds[item.feed] = repo.get_feed(session, item.feed, Path(item.feed).name)

@@ -6,7 +6,7 @@ import json
 from typing import Annotated, Any
 
 import typer
-from sqlmodel import Session
+from tracker.store.engine import session as session_for
 
 from tracker.cli.context import load, open_tracker, parse_time, utcnow
 from tracker.domain import Kind, OfficialStatus
@@ -86,7 +86,7 @@ def status(
         typer.echo(json.dumps(status_json(evaluation), ensure_ascii=False, indent=2))
         return
     print_status_table(evaluation)
-    with Session(tracker.engine) as session:
+    with session_for(tracker.engine) as session:
         failing = [f for f in repo.feeds(session) if f.consecutive_failures > 0]
     if failing:
         typer.echo(f"\nwarning: {len(failing)} feed(s) failing; last error: {failing[0].last_error}")
@@ -107,7 +107,7 @@ def history(
     config = load(ctx)
     tracker = open_tracker(config, utcnow())
     kinds = (Kind.APPEARANCE, Kind.ABSENCE, Kind.MENTION) if mentions else (Kind.APPEARANCE,)
-    with Session(tracker.engine) as session:
+    with session_for(tracker.engine) as session:
         items = repo.history(session, name, kinds)
     if name is not None and name.casefold() not in {o.name.casefold() for o in config.officials}:
         typer.echo(f"tracker: warning: {name!r} is not on the watchlist", err=True)

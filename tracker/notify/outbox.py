@@ -9,7 +9,9 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import select
+
+from tracker.store.engine import session as session_for
 
 from tracker.notify.smtp import DeliveryError, Transport
 from tracker.store.tables import AlertRow
@@ -43,7 +45,7 @@ def deliver_pending(
     now: datetime,
 ) -> DeliveryReport:
     report = DeliveryReport()
-    with Session(engine) as session:
+    with session_for(engine) as session:
         pending = session.exec(
             select(AlertRow)
             .where(AlertRow.state == "pending")

@@ -81,6 +81,7 @@ class Recognizer:
 
     def findings(self, entry: Entry) -> list[Finding]:
         chosen: dict[tuple[str, Kind, object], Finding] = {}
+        ranks: dict[tuple[str, Kind, object], tuple[float, bool]] = {}
         for item in self.explain(entry):
             d = item.decision
             if d.day > entry.published.date():
@@ -91,8 +92,10 @@ class Recognizer:
                 d.day if d.kind is Kind.APPEARANCE else None,
             )
             current = chosen.get(key)
-            if current is not None and current.confidence >= d.confidence:
+            rank = (d.confidence, not item.headline)  # body sentences are better evidence
+            if current is not None and ranks[key] >= rank:
                 continue
+            ranks[key] = rank
             chosen[key] = Finding(
                 official=item.official,
                 kind=d.kind,

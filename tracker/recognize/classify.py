@@ -88,7 +88,7 @@ _PARTICIPANT = re.compile(
     r"|hosts|received|receives|welcomed|welcomes|greeted|greets|shook hands|sat down|dined"
     r"|negotiated|embraced|hugged)\b(?P<between>[^.;:!?]{0,60}?)\s*$"
 )
-_PARTICIPANT_LINK = re.compile(r"\b(?:with|and|between|to)\s*(?:[^\s]+\s+){0,5}$|^\s*$")
+_PARTICIPANT_LINK = re.compile(r"\b(?:with|and|between|to)(?:\s+[^\s]+){0,5}\s*$|^\s*$")
 _POSSESSIVE_EVENT = re.compile(
     r"^'s?\s+(?P<adj>(?:[\w-]+\s+){0,2}?)(?P<noun>talks|meeting|meetings|speech|remarks|address"
     r"|visit|trip|news conference|press conference|interview|phone call|call|conversation"

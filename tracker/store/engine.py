@@ -8,7 +8,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
-from sqlmodel import SQLModel, create_engine
+from sqlmodel import Session, SQLModel, create_engine
 
 from tracker.store import tables  # noqa: F401  (registers the tables)
 
@@ -58,3 +58,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def session(engine: Engine) -> Session:
+    """Sessions whose objects stay readable after commit: results outlive the session."""
+    return Session(engine, expire_on_commit=False)

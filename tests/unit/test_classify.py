@@ -1,0 +1,89 @@
+"""Appearance is not mention: one row per kind of sentence the news uses."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from tracker.domain import Entry, Kind, Official
+from tracker.recognize import Recognizer
+
+WATCHLIST = [
+    Official("Sergey Lavrov", ("Sergei Lavrov",), ("Lavrov",), ("Russian Foreign Minister", "Russia's foreign minister")),
+    Official("Marco Rubio", (), ("Rubio",)),
+    Official("Dmitry Peskov", (), ("Peskov",)),
+    Official("John Kerry", (), ("Kerry",)),
+    Official("Choe Son Hui", (), ("Choe",)),
+]
+PUBLISHED = datetime(2025, 11, 10, 15, 0, tzinfo=UTC)  # Monday
+A, B, M = Kind.APPEARANCE, Kind.ABSENCE, Kind.MENTION
+
+# (sentence, official, kind, date of the appearance or None)
+CASES = [
+    ("Sergey Lavrov held talks in Moscow with Choe Son Hui on Monday.", "Sergey Lavrov", A, date(2025, 11, 10)),
+    ("Sergey Lavrov held talks in Moscow with Choe Son Hui on Monday.", "Choe Son Hui", A, date(2025, 11, 10)),
+    ("Sergey Lavrov told reporters in Minsk that the West was to blame.", "Sergey Lavrov", A, date(2025, 11, 10)),
+    ("Russian Foreign Minister Sergei Lavrov, speaking at a conference in Minsk on Oct. 28, said the talks were useful.", "Sergey Lavrov", A, date(2025, 10, 28)),
+    ("“We are ready,” said Sergey Lavrov.", "Sergey Lavrov", A, date(2025, 11, 10)),
+    ("Sergey Lavrov gave an interview to state television on Sunday.", "Sergey Lavrov", A, date(2025, 11, 9)),
+    ("Sergey Lavrov was shown on state television greeting delegates yesterday.", "Sergey Lavrov", A, date(2025, 11, 9)),
+    ("John Kerry and Sergei Lavrov spoke by phone on Sunday.", "Sergey Lavrov", A, date(2025, 11, 9)),
+    ("John Kerry and Sergei Lavrov spoke by phone on Sunday.", "John Kerry", A, date(2025, 11, 9)),
+    ("Marco Rubio held a phone call with Sergey Lavrov on Oct. 20.", "Sergey Lavrov", A, date(2025, 10, 20)),
+    ("His last public appearance was on October 28.", "Sergey Lavrov", A, date(2025, 10, 28)),
+    ("Sergey Lavrov was last seen in public on October 28 in Minsk.", "Sergey Lavrov", A, date(2025, 10, 28)),
+    ("Sergey Lavrov has not been seen in public since October 28.", "Sergey Lavrov", B, None),
+    ("Sergey Lavrov was conspicuously absent from the Security Council meeting on Wednesday.", "Sergey Lavrov", B, None),
+    ("Sergey Lavrov was missing from the meeting.", "Sergey Lavrov", B, None),
+    ("Sergey Lavrov did not attend the meeting.", "Sergey Lavrov", B, None),
+    ("Maxim Oreshkin will lead the delegation instead of Sergey Lavrov.", "Sergey Lavrov", B, None),
+    ("Sergei Lavrov has not returned Kerry's call.", "Sergey Lavrov", B, None),
+    ("Russia's foreign minister still hasn't called Kerry back.", "Sergey Lavrov", B, None),
+    ("Dmitry Peskov told reporters that Sergey Lavrov was working as usual.", "Sergey Lavrov", M, None),
+    ("Dmitry Peskov told reporters that Sergey Lavrov was working as usual.", "Dmitry Peskov", A, date(2025, 11, 10)),
+    ("Marco Rubio said Sergey Lavrov was tired.", "Sergey Lavrov", M, None),
+    ("Sergey Lavrov is expected to travel to Budapest.", "Sergey Lavrov", M, None),
+    ("Sergey Lavrov will meet Marco Rubio next week.", "Sergey Lavrov", M, None),
+    ("If Sergey Lavrov meets Rubio, the summit could go ahead.", "Sergey Lavrov", M, None),
+    ("Sergey Lavrov was appointed foreign minister in 2004.", "Sergey Lavrov", M, None),
+    ("In 2004, Sergey Lavrov visited Washington.", "Sergey Lavrov", M, None),
+    ("Where is Sergey Lavrov?", "Sergey Lavrov", M, None),
+    ("Rumours about Sergey Lavrov's health spread online.", "Sergey Lavrov", M, None),
+    ("Sergey Lavrov's deputy met the ambassador.", "Sergey Lavrov", M, None),
+    ("A source close to Sergey Lavrov said he was tired.", "Sergey Lavrov", M, None),
+    ("Sergey Lavrov did not meet Rubio.", "Sergey Lavrov", M, None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "official", "kind", "day"), CASES)
+def test_each_sentence_gets_the_right_kind_and_date(sentence: str, official: str, kind: Kind, day: date | None) -> None:
+    recognizer = Recognizer(WATCHLIST)
+    entry = Entry(title="", text="Sergey Lavrov. " + sentence if sentence.startswith("His") else sentence, published=PUBLISHED)
+    decisions = [d for d in recognizer.explain(entry) if d.official == official and d.sentence == sentence]
+    assert decisions, f"{official} not found in {sentence!r}"
+    decision = decisions[0].decision
+    assert decision.kind is kind, decision.cue
+    if day is not None:
+        assert decision.day == day
+    assert decision.cue
+
+
+def test_findings_keep_the_sentence_and_never_date_after_publication() -> None:
+    recognizer = Recognizer(WATCHLIST)
+    entry = Entry(
+        title="Lavrov meets Choe",
+        text="Sergey Lavrov met Choe Son Hui in Moscow on Monday. Lavrov will visit Pyongyang on November 20.",
+        published=PUBLISHED,
+    )
+    findings = recognizer.findings(entry)
+    appearances = [f for f in findings if f.official == "Sergey Lavrov" and f.kind is A]
+    assert [f.date for f in appearances] == [date(2025, 11, 10)]
+    assert appearances[0].sentence.startswith("Sergey Lavrov met Choe")
+    assert all(f.seen_at <= PUBLISHED for f in findings)
+
+
+def test_a_headline_surname_without_the_full_name_is_not_a_hit() -> None:
+    recognizer = Recognizer(WATCHLIST)
+    entry = Entry(title="Lavrov speaks", text="A story about weather.", published=PUBLISHED)
+    assert recognizer.findings(entry) == []

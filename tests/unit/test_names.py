@@ -1,0 +1,64 @@
+"""Finding names: case, diacritics, apostrophes, possessives, word boundaries, scripts."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.domain import Official
+from tracker.recognize.names import NameMatcher, entry_hits
+
+WATCHLIST = [
+    Official("Sergey Lavrov", ("Sergei Lavrov", "Сергей Лавров"), ("Lavrov",), ("Russian Foreign Minister",)),
+    Official("Recep Tayyip Erdoğan", (), ("Erdoğan",)),
+    Official("Kim Jong Un", ("Kim Jong-un",), ()),
+    Official("Choe Son Hui", (), ("Choe",)),
+]
+
+
+def names_in(text: str) -> list[str]:
+    matcher = NameMatcher(WATCHLIST)
+    return [WATCHLIST[h.official].name for h in matcher.hits(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sergey Lavrov arrived.", ["Sergey Lavrov"]),
+        ("SERGEI LAVROV ARRIVED", ["Sergey Lavrov"]),
+        ("Sergei Lavrov's talks", ["Sergey Lavrov"]),
+        ("Sergei Lavrov’s talks", ["Sergey Lavrov"]),
+        ("Sergei Lavrov' talks", ["Sergey Lavrov"]),
+        ("Recep Tayyip Erdogan spoke", ["Recep Tayyip Erdoğan"]),
+        ("Recep Tayyip ERDOĞAN spoke", ["Recep Tayyip Erdoğan"]),
+        ("Kim Jong-un met", ["Kim Jong Un"]),
+        ("Kim Jong Un met", ["Kim Jong Un"]),
+        ("Сергей Лавров заявил", ["Sergey Lavrov"]),
+        ("the Russian foreign minister said", ["Sergey Lavrov"]),
+        ("Sergey Lavrovich is someone else", []),
+        ("xLavrov and Lavrovsky", []),
+        ("", []),
+    ],
+)
+def test_full_names_match_insensitively_on_word_boundaries(text: str, expected: list[str]) -> None:
+    assert names_in(text) == expected
+
+
+def test_surnames_count_only_once_the_entry_names_the_person_in_full() -> None:
+    matcher = NameMatcher(WATCHLIST)
+    title_only = entry_hits(matcher, ["Lavrov speaks", "A text about nothing."])
+    assert title_only == [[], []]
+    anchored = entry_hits(matcher, ["Lavrov speaks", "Sergey Lavrov said it."])
+    assert [len(h) for h in anchored] == [1, 1]
+
+
+@pytest.mark.parametrize("form", ["Лавров", "Лаврова", "Лаврову", "Лавровым", "Лаврове"])
+def test_russian_surnames_match_in_every_case_once_anchored(form: str) -> None:
+    matcher = NameMatcher(WATCHLIST)
+    hits = entry_hits(matcher, ["Сергей Лавров прибыл.", f"Встреча с {form} прошла."])
+    assert len(hits[1]) == 1 and WATCHLIST[hits[1][0].official].name == "Sergey Lavrov"
+
+
+def test_offsets_point_at_the_name_in_the_original_text() -> None:
+    text = "Erdoğan’s aide and Recep Tayyip Erdoğan met."
+    hit = NameMatcher(WATCHLIST).hits(text)[-1]
+    assert text[hit.start : hit.end] == "Recep Tayyip Erdoğan"
