@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,12 +19,11 @@ import pytest
 
 from tests.helpers import free_port
 
-
 # --- HTTP ---------------------------------------------------------------------------
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -68,7 +68,7 @@ class _Collector:
     def __init__(self, sink: SmtpSink) -> None:
         self.sink = sink
 
-    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:  # noqa: N802
+    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
         self.sink.messages.append(message_from_bytes(envelope.content))  # type: ignore[attr-defined]
         return "250 OK"
 
@@ -100,12 +100,13 @@ def _pg_bin(name: str) -> str | None:
 
 
 @pytest.fixture(scope="session")
-def postgres_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def postgres_url() -> Iterator[str]:
     """A throwaway PostgreSQL cluster started with initdb/pg_ctl on a free local port."""
     initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
     if not initdb or not pg_ctl:
         pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) not found")
-    base = tmp_path_factory.mktemp("pg")
+    # not under pytest's 0700 temp root: the postgres user must be able to reach it
+    base = Path(tempfile.mkdtemp(prefix="tracker-pg-"))
     data = base / "data"
     port = free_port()
     prefix: list[str] = []
@@ -127,6 +128,7 @@ def postgres_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         url = f"postgresql+psycopg://tracker@127.0.0.1:{port}/postgres"
         yield url
     finally:
-        subprocess.run([*prefix, pg_ctl, "-D", str(data), "-m", "fast", "stop"], capture_output=True)
-
-
+        subprocess.run(
+            [*prefix, pg_ctl, "-D", str(data), "-m", "fast", "stop"], capture_output=True
+        )
+        shutil.rmtree(base, ignore_errors=True)

@@ -90,7 +90,9 @@ def run_daemon(
         signal.signal(signal.SIGTERM, handle)
     scheduler.start()
     log.info(
-        "tracker running: %d feeds, %d officials", len(tracker.config.feeds), len(tracker.config.officials)
+        "tracker running: %d feeds, %d officials",
+        len(tracker.config.feeds),
+        len(tracker.config.officials),
     )
     try:
         while not stop.wait(1.0):

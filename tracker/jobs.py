@@ -15,7 +15,6 @@ from pathlib import Path
 
 import httpx
 from sqlalchemy.engine import Engine
-from tracker.store.engine import session as session_for
 
 from tracker import alerting, silence
 from tracker.config import Config, FeedConfig
@@ -27,6 +26,7 @@ from tracker.notify.outbox import DeliveryReport, deliver_pending
 from tracker.notify.smtp import OutboxTransport, SmtpTransport, Transport
 from tracker.recognize import Recognizer
 from tracker.store import repo
+from tracker.store.engine import session as session_for
 from tracker.store.tables import AlertRow, FeedRow
 
 log = logging.getLogger("tracker")
@@ -63,6 +63,9 @@ class Tracker:
         self.by_name = {o.name: o for o in config.officials}
         with session_for(engine) as session:
             self.ids = repo.sync_officials(session, config.officials, now)
+
+    def close(self) -> None:
+        self.engine.dispose()
 
     # -- ingest ------------------------------------------------------------------
 
@@ -150,9 +153,7 @@ class Tracker:
 
     # -- evaluate ----------------------------------------------------------------
 
-    def statuses(
-        self, as_of: datetime, *, watching_since: datetime | None = None
-    ) -> Evaluation:
+    def statuses(self, as_of: datetime, *, watching_since: datetime | None = None) -> Evaluation:
         with session_for(self.engine) as session:
             last = repo.last_sightings(session, as_of)
             since = watching_since or repo.coverage_start(session)

@@ -11,14 +11,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from tracker.store.engine import session as session_for
-
 from tracker.domain import OfficialStatus, Status
 from tracker.feeds.fetch import FetchError, fetch
 from tracker.feeds.parse import FeedParseError, ParsedEntry, parse_feed
 from tracker.jobs import Evaluation, Tracker, expand_paths
 from tracker.notify.smtp import Transport
 from tracker.store import repo
+from tracker.store.engine import session as session_for
 from tracker.store.tables import FeedRow
 
 

@@ -10,7 +10,12 @@ from tracker.domain import Entry, Kind, Official
 from tracker.recognize import Recognizer
 
 WATCHLIST = [
-    Official("Sergey Lavrov", ("Sergei Lavrov",), ("Lavrov",), ("Russian Foreign Minister", "Russia's foreign minister")),
+    Official(
+        "Sergey Lavrov",
+        ("Sergei Lavrov",),
+        ("Lavrov",),
+        ("Russian Foreign Minister", "Russia's foreign minister"),
+    ),
     Official("Marco Rubio", (), ("Rubio",)),
     Official("Dmitry Peskov", (), ("Peskov",)),
     Official("John Kerry", (), ("Kerry",)),
@@ -21,27 +26,87 @@ A, B, M = Kind.APPEARANCE, Kind.ABSENCE, Kind.MENTION
 
 # (sentence, official, kind, date of the appearance or None)
 CASES = [
-    ("Sergey Lavrov held talks in Moscow with Choe Son Hui on Monday.", "Sergey Lavrov", A, date(2025, 11, 10)),
-    ("Sergey Lavrov held talks in Moscow with Choe Son Hui on Monday.", "Choe Son Hui", A, date(2025, 11, 10)),
-    ("Sergey Lavrov told reporters in Minsk that the West was to blame.", "Sergey Lavrov", A, date(2025, 11, 10)),
-    ("Russian Foreign Minister Sergei Lavrov, speaking at a conference in Minsk on Oct. 28, said the talks were useful.", "Sergey Lavrov", A, date(2025, 10, 28)),
+    (
+        "Sergey Lavrov held talks in Moscow with Choe Son Hui on Monday.",
+        "Sergey Lavrov",
+        A,
+        date(2025, 11, 10),
+    ),
+    (
+        "Sergey Lavrov held talks in Moscow with Choe Son Hui on Monday.",
+        "Choe Son Hui",
+        A,
+        date(2025, 11, 10),
+    ),
+    (
+        "Sergey Lavrov told reporters in Minsk that the West was to blame.",
+        "Sergey Lavrov",
+        A,
+        date(2025, 11, 10),
+    ),
+    (
+        "Russian Foreign Minister Sergei Lavrov, speaking at a conference in Minsk on Oct. 28, said the talks were useful.",
+        "Sergey Lavrov",
+        A,
+        date(2025, 10, 28),
+    ),
     ("“We are ready,” said Sergey Lavrov.", "Sergey Lavrov", A, date(2025, 11, 10)),
-    ("Sergey Lavrov gave an interview to state television on Sunday.", "Sergey Lavrov", A, date(2025, 11, 9)),
-    ("Sergey Lavrov was shown on state television greeting delegates yesterday.", "Sergey Lavrov", A, date(2025, 11, 9)),
-    ("John Kerry and Sergei Lavrov spoke by phone on Sunday.", "Sergey Lavrov", A, date(2025, 11, 9)),
+    (
+        "Sergey Lavrov gave an interview to state television on Sunday.",
+        "Sergey Lavrov",
+        A,
+        date(2025, 11, 9),
+    ),
+    (
+        "Sergey Lavrov was shown on state television greeting delegates yesterday.",
+        "Sergey Lavrov",
+        A,
+        date(2025, 11, 9),
+    ),
+    (
+        "John Kerry and Sergei Lavrov spoke by phone on Sunday.",
+        "Sergey Lavrov",
+        A,
+        date(2025, 11, 9),
+    ),
     ("John Kerry and Sergei Lavrov spoke by phone on Sunday.", "John Kerry", A, date(2025, 11, 9)),
-    ("Marco Rubio held a phone call with Sergey Lavrov on Oct. 20.", "Sergey Lavrov", A, date(2025, 10, 20)),
+    (
+        "Marco Rubio held a phone call with Sergey Lavrov on Oct. 20.",
+        "Sergey Lavrov",
+        A,
+        date(2025, 10, 20),
+    ),
     ("His last public appearance was on October 28.", "Sergey Lavrov", A, date(2025, 10, 28)),
-    ("Sergey Lavrov was last seen in public on October 28 in Minsk.", "Sergey Lavrov", A, date(2025, 10, 28)),
+    (
+        "Sergey Lavrov was last seen in public on October 28 in Minsk.",
+        "Sergey Lavrov",
+        A,
+        date(2025, 10, 28),
+    ),
     ("Sergey Lavrov has not been seen in public since October 28.", "Sergey Lavrov", B, None),
-    ("Sergey Lavrov was conspicuously absent from the Security Council meeting on Wednesday.", "Sergey Lavrov", B, None),
+    (
+        "Sergey Lavrov was conspicuously absent from the Security Council meeting on Wednesday.",
+        "Sergey Lavrov",
+        B,
+        None,
+    ),
     ("Sergey Lavrov was missing from the meeting.", "Sergey Lavrov", B, None),
     ("Sergey Lavrov did not attend the meeting.", "Sergey Lavrov", B, None),
     ("Maxim Oreshkin will lead the delegation instead of Sergey Lavrov.", "Sergey Lavrov", B, None),
     ("Sergei Lavrov has not returned Kerry's call.", "Sergey Lavrov", B, None),
     ("Russia's foreign minister still hasn't called Kerry back.", "Sergey Lavrov", B, None),
-    ("Dmitry Peskov told reporters that Sergey Lavrov was working as usual.", "Sergey Lavrov", M, None),
-    ("Dmitry Peskov told reporters that Sergey Lavrov was working as usual.", "Dmitry Peskov", A, date(2025, 11, 10)),
+    (
+        "Dmitry Peskov told reporters that Sergey Lavrov was working as usual.",
+        "Sergey Lavrov",
+        M,
+        None,
+    ),
+    (
+        "Dmitry Peskov told reporters that Sergey Lavrov was working as usual.",
+        "Dmitry Peskov",
+        A,
+        date(2025, 11, 10),
+    ),
     ("Marco Rubio said Sergey Lavrov was tired.", "Sergey Lavrov", M, None),
     ("Sergey Lavrov is expected to travel to Budapest.", "Sergey Lavrov", M, None),
     ("Sergey Lavrov will meet Marco Rubio next week.", "Sergey Lavrov", M, None),
@@ -57,10 +122,18 @@ CASES = [
 
 
 @pytest.mark.parametrize(("sentence", "official", "kind", "day"), CASES)
-def test_each_sentence_gets_the_right_kind_and_date(sentence: str, official: str, kind: Kind, day: date | None) -> None:
+def test_each_sentence_gets_the_right_kind_and_date(
+    sentence: str, official: str, kind: Kind, day: date | None
+) -> None:
     recognizer = Recognizer(WATCHLIST)
-    entry = Entry(title="", text="Sergey Lavrov. " + sentence if sentence.startswith("His") else sentence, published=PUBLISHED)
-    decisions = [d for d in recognizer.explain(entry) if d.official == official and d.sentence == sentence]
+    entry = Entry(
+        title="",
+        text="Sergey Lavrov. " + sentence if sentence.startswith("His") else sentence,
+        published=PUBLISHED,
+    )
+    decisions = [
+        d for d in recognizer.explain(entry) if d.official == official and d.sentence == sentence
+    ]
     assert decisions, f"{official} not found in {sentence!r}"
     decision = decisions[0].decision
     assert decision.kind is kind, decision.cue

@@ -22,22 +22,44 @@ threshold = "10d"
 
 BAD_CASES = [
     ("unknown_key", GOOD + 'colour = "blue"\n', "colour: unknown key"),
-    ("unknown_key_in_official", GOOD.replace('threshold = "10d"', 'treshold = "10d"'), "officials[0].treshold: unknown key"),
+    (
+        "unknown_key_in_official",
+        GOOD.replace('threshold = "10d"', 'treshold = "10d"'),
+        "officials[0].treshold: unknown key",
+    ),
     ("bad_duration", GOOD.replace('"10d"', '"10 days"'), "officials[0].threshold: bad duration"),
     ("bad_default_duration", GOOD.replace('"7d"', '"week"'), "defaults.threshold: bad duration"),
-    ("missing_name", GOOD.replace('name = "Sergey Lavrov"', 'aliases = ["Lavrov"]'), "officials[0].name: missing"),
-    ("empty_name", GOOD.replace('name = "Sergey Lavrov"', 'name = "  "'), "officials[0].name: must not be empty"),
+    (
+        "missing_name",
+        GOOD.replace('name = "Sergey Lavrov"', 'aliases = ["Lavrov"]'),
+        "officials[0].name: missing",
+    ),
+    (
+        "empty_name",
+        GOOD.replace('name = "Sergey Lavrov"', 'name = "  "'),
+        "officials[0].name: must not be empty",
+    ),
     ("missing_url", GOOD.replace('url = "feeds/a.xml"', 'name = "A"'), "feeds[0].url: missing"),
-    ("bad_scheme", GOOD.replace('"feeds/a.xml"', '"ftp://x/y"'), "feeds[0].url: unsupported scheme"),
+    (
+        "bad_scheme",
+        GOOD.replace('"feeds/a.xml"', '"ftp://x/y"'),
+        "feeds[0].url: unsupported scheme",
+    ),
     ("invalid_toml", GOOD + "[[officials]\n", "invalid TOML"),
     ("wrong_type", GOOD.replace('"sqlite:///t.db"', "42"), "database: must be a string"),
-    ("bad_security", GOOD + '[email]\nhost="h"\nsecurity="tls"\nfrom="a@b"\nto=["c@d"]\n', "email.security: must be"),
+    (
+        "bad_security",
+        GOOD + '[email]\nhost="h"\nsecurity="tls"\nfrom="a@b"\nto=["c@d"]\n',
+        "email.security: must be",
+    ),
     ("missing_recipients", GOOD + '[email]\nhost="h"\nfrom="a@b"\n', "email.to: missing"),
 ]
 
 
 @pytest.mark.parametrize(("case", "text", "message"), BAD_CASES, ids=[c[0] for c in BAD_CASES])
-def test_each_kind_of_config_mistake_names_file_and_key(tmp_path: Path, case: str, text: str, message: str) -> None:
+def test_each_kind_of_config_mistake_names_file_and_key(
+    tmp_path: Path, case: str, text: str, message: str
+) -> None:
     path = tmp_path / "tracker.toml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError) as info:
@@ -46,8 +68,12 @@ def test_each_kind_of_config_mistake_names_file_and_key(tmp_path: Path, case: st
     assert str(path) in line and message in line and "\n" not in line
 
 
-@pytest.mark.parametrize(("case", "text", "message"), BAD_CASES[:6], ids=[c[0] for c in BAD_CASES[:6]])
-def test_cli_exits_2_with_one_line_and_no_traceback(tmp_path: Path, case: str, text: str, message: str) -> None:
+@pytest.mark.parametrize(
+    ("case", "text", "message"), BAD_CASES[:6], ids=[c[0] for c in BAD_CASES[:6]]
+)
+def test_cli_exits_2_with_one_line_and_no_traceback(
+    tmp_path: Path, case: str, text: str, message: str
+) -> None:
     path = tmp_path / "tracker.toml"
     path.write_text(text, encoding="utf-8")
     result = run_cli("--config", str(path), "status")
@@ -89,7 +115,9 @@ def test_relative_paths_resolve_against_the_config_folder(tmp_path: Path) -> Non
     assert config.officials[0].threshold.days == 10
 
 
-def test_database_url_env_overrides_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_database_url_env_overrides_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "tracker.toml"
     path.write_text(GOOD, encoding="utf-8")
     monkeypatch.setenv("TRACKER_DATABASE_URL", "sqlite:////elsewhere.db")

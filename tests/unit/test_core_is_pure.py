@@ -8,8 +8,27 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "tracker"
-CORE = ["domain.py", "durations.py", "silence.py", "alerting.py", "notify/message.py", *[f"recognize/{p.name}" for p in (PACKAGE / "recognize").glob("*.py")]]
-FORBIDDEN = {"httpx", "sqlmodel", "sqlalchemy", "smtplib", "feedparser", "apscheduler", "socket", "tracker.store", "tracker.feeds", "tracker.jobs", "tracker.cli"}
+CORE = [
+    "domain.py",
+    "durations.py",
+    "silence.py",
+    "alerting.py",
+    "notify/message.py",
+    *[f"recognize/{p.name}" for p in (PACKAGE / "recognize").glob("*.py")],
+]
+FORBIDDEN = {
+    "httpx",
+    "sqlmodel",
+    "sqlalchemy",
+    "smtplib",
+    "feedparser",
+    "apscheduler",
+    "socket",
+    "tracker.store",
+    "tracker.feeds",
+    "tracker.jobs",
+    "tracker.cli",
+}
 
 
 @pytest.mark.parametrize("module", CORE)

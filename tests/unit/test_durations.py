@@ -27,6 +27,8 @@ def test_bad_durations_are_rejected_with_an_example(text: str) -> None:
         parse_duration(text)
 
 
-@pytest.mark.parametrize(("text", "shown"), [("10d", "10d"), ("2w", "14d"), ("90m", "90m"), ("72h", "3d")])
+@pytest.mark.parametrize(
+    ("text", "shown"), [("10d", "10d"), ("2w", "14d"), ("90m", "90m"), ("72h", "3d")]
+)
 def test_durations_read_back_in_their_shortest_exact_form(text: str, shown: str) -> None:
     assert format_duration(parse_duration(text)) == shown

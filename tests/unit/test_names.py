@@ -8,7 +8,12 @@ from tracker.domain import Official
 from tracker.recognize.names import NameMatcher, entry_hits
 
 WATCHLIST = [
-    Official("Sergey Lavrov", ("Sergei Lavrov", "Сергей Лавров"), ("Lavrov",), ("Russian Foreign Minister",)),
+    Official(
+        "Sergey Lavrov",
+        ("Sergei Lavrov", "Сергей Лавров"),
+        ("Lavrov",),
+        ("Russian Foreign Minister",),
+    ),
     Official("Recep Tayyip Erdoğan", (), ("Erdoğan",)),
     Official("Kim Jong Un", ("Kim Jong-un",), ()),
     Official("Choe Son Hui", (), ("Choe",)),

@@ -35,8 +35,12 @@ NOV25 = sighting(date(2025, 11, 25))
         (datetime(2025, 10, 1, tzinfo=UTC), Status.UNSEEN, None),
     ],
 )
-def test_status_as_of_counts_only_what_was_published_by_then(as_of: datetime, status: Status, last_seen: date | None) -> None:
-    result = evaluate(LAVROV, [OCT28, BACKDATED, NOV25], as_of, watching_since=datetime(2025, 9, 1, tzinfo=UTC))
+def test_status_as_of_counts_only_what_was_published_by_then(
+    as_of: datetime, status: Status, last_seen: date | None
+) -> None:
+    result = evaluate(
+        LAVROV, [OCT28, BACKDATED, NOV25], as_of, watching_since=datetime(2025, 9, 1, tzinfo=UTC)
+    )
     assert (result.status, result.last_seen) == (status, last_seen)
 
 
@@ -52,7 +56,12 @@ def test_urgency_puts_the_longest_overdue_first() -> None:
     b = evaluate(Official("B", threshold=timedelta(days=30)), [], as_of)
     c = evaluate(LAVROV, [NOV25], as_of)
     d = evaluate(Official("Sergey Lavrov", threshold=timedelta(days=2)), [NOV25], as_of)
-    assert [s.status for s in by_urgency([c, b, a, d])] == [Status.SILENT, Status.SILENT, Status.UNSEEN, Status.OK]
+    assert [s.status for s in by_urgency([c, b, a, d])] == [
+        Status.SILENT,
+        Status.SILENT,
+        Status.UNSEEN,
+        Status.OK,
+    ]
     assert by_urgency([d, a])[0] is a  # 34 days of a 10-day threshold beats 6 of 2
 
 
@@ -63,10 +72,19 @@ def test_alert_fires_once_per_episode_and_resolves_with_seen_again() -> None:
     assert decide(silent, AlertState(open_episode="2025-10-28")) is None
     back = evaluate(LAVROV, [OCT28, NOV25], datetime(2025, 11, 26, tzinfo=UTC))
     resolved = decide(back, AlertState(open_episode="2025-10-28"))
-    assert resolved is not None and resolved.kind is AlertKind.SEEN_AGAIN and resolved.episode == "2025-10-28"
+    assert (
+        resolved is not None
+        and resolved.kind is AlertKind.SEEN_AGAIN
+        and resolved.episode == "2025-10-28"
+    )
     assert decide(back, AlertState()) is None
 
 
 def test_unseen_officials_raise_no_alert() -> None:
-    unseen = evaluate(LAVROV, [], datetime(2025, 11, 26, tzinfo=UTC), watching_since=datetime(2025, 1, 1, tzinfo=UTC))
+    unseen = evaluate(
+        LAVROV,
+        [],
+        datetime(2025, 11, 26, tzinfo=UTC),
+        watching_since=datetime(2025, 1, 1, tzinfo=UTC),
+    )
     assert decide(unseen, AlertState()) is None

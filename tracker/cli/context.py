@@ -60,7 +60,9 @@ def open_tracker(config: Config, now: datetime, database: str | None = None) -> 
     return Tracker(config, engine, now=now)
 
 
-def parse_time(value: str | None, *, end_of_day: bool = True, option: str = "--as-of") -> datetime | None:
+def parse_time(
+    value: str | None, *, end_of_day: bool = True, option: str = "--as-of"
+) -> datetime | None:
     """ISO date or date-time; a bare date means the end of that day (UTC)."""
     if value is None:
         return None

@@ -6,13 +6,13 @@ import json
 from typing import Annotated, Any
 
 import typer
-from tracker.store.engine import session as session_for
 
 from tracker.cli.context import load, open_tracker, parse_time, utcnow
 from tracker.domain import Kind, OfficialStatus
 from tracker.durations import format_duration
 from tracker.jobs import Evaluation
 from tracker.store import repo
+from tracker.store.engine import session as session_for
 
 
 def _days(value: Any) -> float | None:
@@ -70,7 +70,9 @@ def status(
     ctx: typer.Context,
     as_of: Annotated[
         str | None,
-        typer.Option("--as-of", help="Answer as the tracker would have then (YYYY-MM-DD = end of day)."),
+        typer.Option(
+            "--as-of", help="Answer as the tracker would have then (YYYY-MM-DD = end of day)."
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON for programs.")] = False,
 ) -> None:
@@ -89,7 +91,9 @@ def status(
     with session_for(tracker.engine) as session:
         failing = [f for f in repo.feeds(session) if f.consecutive_failures > 0]
     if failing:
-        typer.echo(f"\nwarning: {len(failing)} feed(s) failing; last error: {failing[0].last_error}")
+        typer.echo(
+            f"\nwarning: {len(failing)} feed(s) failing; last error: {failing[0].last_error}"
+        )
 
 
 def history(

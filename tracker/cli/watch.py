@@ -23,7 +23,8 @@ from tracker.cli.report import print_status_table
 from tracker.domain import Status
 from tracker.jobs import FeedResult, Tracker
 from tracker.notify.smtp import OutboxTransport
-from tracker.replay import Sent, StatusChange, replay as run_replay
+from tracker.replay import Sent, StatusChange
+from tracker.replay import replay as run_replay
 
 AsOf = Annotated[
     str | None,

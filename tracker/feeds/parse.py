@@ -107,8 +107,10 @@ def parse_feed(
         raise FeedParseError(f"unparseable: {type(exc).__name__}: {exc}") from None
     problem: str | None = None
     if parsed.get("bozo"):
-        exc = parsed.get("bozo_exception")
-        problem = f"malformed feed: {clean_whitespace(str(exc))[:200]}" if exc else "malformed feed"
+        reason = parsed.get("bozo_exception")
+        problem = (
+            f"malformed feed: {clean_whitespace(str(reason))[:200]}" if reason else "malformed feed"
+        )
     if not parsed.entries and not parsed.feed and problem:
         raise FeedParseError(problem)
     entries: list[ParsedEntry] = []

@@ -59,7 +59,7 @@ def render(decision: AlertDecision, previous_last_seen: date | None = None) -> R
         lines += [
             f"{name} was seen in public again on {seen}{gap}.",
             "",
-            f"Previously last seen: {previous_last_seen.isoformat() if previous_last_seen else '?'}",
+            f"Previously last seen: {previous_last_seen or '?'}",
             f"As of:                {status.as_of.strftime('%Y-%m-%d %H:%M UTC')}",
         ]
     if evidence is not None:

@@ -11,9 +11,8 @@ from email.utils import format_datetime
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
-from tracker.store.engine import session as session_for
-
 from tracker.notify.smtp import DeliveryError, Transport
+from tracker.store.engine import session as session_for
 from tracker.store.tables import AlertRow
 
 

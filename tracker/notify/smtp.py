@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import smtplib
-import socket
 import ssl
 from email.message import EmailMessage
 from pathlib import Path
@@ -42,9 +41,7 @@ class SmtpTransport:
             return None
         value = self._env.get(name)
         if value is None:
-            raise DeliveryError(
-                f"SMTP password env var {name} is not set", permanent=True
-            )
+            raise DeliveryError(f"SMTP password env var {name} is not set", permanent=True)
         return value
 
     def send(self, message: EmailMessage) -> str:
@@ -69,18 +66,26 @@ class SmtpTransport:
         except DeliveryError:
             raise
         except smtplib.SMTPAuthenticationError as exc:
-            raise DeliveryError(f"{where}: authentication failed ({exc.smtp_code})", permanent=True) from None
+            raise DeliveryError(
+                f"{where}: authentication failed ({exc.smtp_code})", permanent=True
+            ) from None
         except smtplib.SMTPRecipientsRefused as exc:
-            raise DeliveryError(f"{where}: all recipients refused: {sorted(exc.recipients)}", permanent=True) from None
+            raise DeliveryError(
+                f"{where}: all recipients refused: {sorted(exc.recipients)}", permanent=True
+            ) from None
         except smtplib.SMTPResponseException as exc:
-            text = exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) else str(exc.smtp_error)
+            text = (
+                exc.smtp_error.decode("utf-8", "replace")
+                if isinstance(exc.smtp_error, bytes)
+                else str(exc.smtp_error)
+            )
             raise DeliveryError(
                 f"{where}: server said {exc.smtp_code} {' '.join(text.split())}",
                 permanent=500 <= exc.smtp_code < 600,
             ) from None
         except (smtplib.SMTPException, ssl.SSLError) as exc:
             raise DeliveryError(f"{where}: {type(exc).__name__}: {exc}") from None
-        except (socket.timeout, TimeoutError):
+        except TimeoutError:
             raise DeliveryError(f"{where}: timed out after {cfg.timeout:g}s") from None
         except OSError as exc:
             raise DeliveryError(f"{where}: {exc.strerror or exc}") from None

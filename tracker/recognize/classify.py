@@ -39,19 +39,24 @@ class Decision:
 
 # --- vocabularies -------------------------------------------------------------------
 
-_ACT_VERBS = (
-    "met|meets|meet|held talks|hold talks|holds talks|held a (?:phone |telephone )?(?:call|conversation|meeting"
-    "|news conference|press conference|briefing)|holds a (?:phone )?(?:call|news conference"
-    "|press conference|meeting)|hosted|hosts|received|receives|greeted|greets|welcomed|welcomes"
-    "|visited|visits|arrived|arrives|landed|lands|flew|travell?ed|toured|tours|inspected"
-    "|attended|attends|chaired|chairs|presided|presides|convened|signed|signs|laid|lays"
-    "|opened|opens|inaugurated|unveiled|launched|took part|takes part|participated"
-    "|participates|joined|joins|led|leads|headed|heads|addressed|addresses|delivered"
-    "|delivers|gave|gives|appeared|appears|shook hands|sat down|dined|negotiated|awarded"
-    "|presented|spoke|speaks|speak|talked|talk|phoned|posed|waved|honou?red|paid (?:a |an )?(?:visit"
-    "|tribute|respects)|made (?:a |his |her )?(?:speech|statement|visit)|was shown|was seen"
-    "|was pictured|was filmed|was photographed|was greeted|was received|was welcomed"
-    "|was spotted|was met|was interviewed"
+_ACT_VERBS = "|".join(
+    (
+        "met|meets|meet|held talks|hold talks|holds talks",
+        "held a (?:phone |telephone )?(?:call|conversation|meeting|news conference"
+        "|press conference|briefing)",
+        "holds a (?:phone )?(?:call|news conference|press conference|meeting)",
+        "hosted|hosts|received|receives|greeted|greets|welcomed|welcomes",
+        "visited|visits|arrived|arrives|landed|lands|flew|travell?ed|toured|tours|inspected",
+        "attended|attends|chaired|chairs|presided|presides|convened|signed|signs|laid|lays",
+        "opened|opens|inaugurated|unveiled|launched|took part|takes part|participated",
+        "participates|joined|joins|led|leads|headed|heads|addressed|addresses|delivered",
+        "delivers|gave|gives|appeared|appears|shook hands|sat down|dined|negotiated|awarded",
+        "presented|spoke|speaks|speak|talked|talk|phoned|posed|waved|honou?red",
+        "paid (?:a |an )?(?:visit|tribute|respects)",
+        "made (?:a |his |her )?(?:speech|statement|visit)",
+        "was shown|was seen|was pictured|was filmed|was photographed|was greeted",
+        "was received|was welcomed|was spotted|was met|was interviewed",
+    )
 )
 _SAY_VERBS = (
     "said|says|told|tells|stated|states|declared|declares|announced|announces|warned|warns"

@@ -33,7 +33,10 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _PATTERNS = [
     # folding turns "-" into " ", so ISO dates arrive as "2025 10 28"
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)[-\s/](?P<month>[01]\d)[-\s/](?P<day>[0-3]\d)\b")),
+    (
+        "iso",
+        re.compile(r"\b(?P<year>(?:19|20)\d\d)[-\s/](?P<month>[01]\d)[-\s/](?P<day>[0-3]\d)\b"),
+    ),
     ("mdy", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b" + _YEAR)),
     ("dmy", re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\b" + _YEAR)),
 ]

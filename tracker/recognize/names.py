@@ -108,12 +108,12 @@ def _drop_shadowed(hits: Iterable[Hit]) -> list[Hit]:
     ordered = sorted(hits, key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[Hit] = []
     for hit in ordered:
-        if any(k.start <= hit.start and hit.end <= k.end and k is not hit for k in kept):
-            if not any(
-                k.start == hit.start and k.end == hit.end and k.official != hit.official
-                for k in kept
-            ):
-                continue
+        inside = any(k.start <= hit.start and hit.end <= k.end for k in kept)
+        tie = any(
+            k.start == hit.start and k.end == hit.end and k.official != hit.official for k in kept
+        )
+        if inside and not tie:
+            continue
         kept.append(hit)
     return sorted(kept, key=lambda h: h.start)
 

@@ -46,7 +46,9 @@ def open_engine(url: str) -> Engine:
     try:
         SQLModel.metadata.create_all(engine)
     except OperationalError as exc:
-        raise StoreError(f"database {_safe(url)}: {str(exc.orig).strip().splitlines()[0]}") from None
+        raise StoreError(
+            f"database {_safe(url)}: {str(exc.orig).strip().splitlines()[0]}"
+        ) from None
     except SQLAlchemyError as exc:
         raise StoreError(f"database {_safe(url)}: {exc}") from None
     return engine

@@ -15,7 +15,9 @@ from tracker.feeds.parse import ParsedEntry
 from tracker.store.tables import AlertRow, EntryRow, FeedRow, FindingRow, OfficialRow
 
 
-def sync_officials(session: Session, officials: Iterable[Official], now: datetime) -> dict[str, int]:
+def sync_officials(
+    session: Session, officials: Iterable[Official], now: datetime
+) -> dict[str, int]:
     """Make sure every watched official has a row; return name -> id."""
     rows = {row.name: row for row in session.exec(select(OfficialRow)).all()}
     for official in officials:
@@ -141,10 +143,14 @@ def count_findings_since(
     counts: dict[str, int] = {}
     for official in session.exec(select(OfficialRow)).all():
         start = since.get(official.name)
-        query = select(func.count()).select_from(FindingRow).where(
-            FindingRow.official_id == official.id,
-            FindingRow.kind == kind.value,
-            col(FindingRow.published) <= as_of,
+        query = (
+            select(func.count())
+            .select_from(FindingRow)
+            .where(
+                FindingRow.official_id == official.id,
+                FindingRow.kind == kind.value,
+                col(FindingRow.published) <= as_of,
+            )
         )
         if start is not None:
             query = query.where(col(FindingRow.published) > start)
@@ -174,7 +180,10 @@ def history(
         .join(OfficialRow, col(OfficialRow.id) == col(FindingRow.official_id))
         .where(col(FindingRow.kind).in_([k.value for k in kinds]))
         .order_by(
-            col(FindingRow.day), col(FindingRow.seen_at), col(FindingRow.published), col(FindingRow.id)
+            col(FindingRow.day),
+            col(FindingRow.seen_at),
+            col(FindingRow.published),
+            col(FindingRow.id),
         )
     )
     if name is not None:
