@@ -1,0 +1,70 @@
+"""`tracker run` for real: polls a local feed, alerts by SMTP, stops cleanly on SIGTERM."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import HttpServer, SmtpSink
+from tests.helpers import ROOT, wait_until
+from tests.integration.test_bad_input import GOOD_FEED
+
+
+def _count(db: Path, table: str) -> int:
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(db) as conn:
+            return int(conn.execute(f"select count(*) from {table}").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0
+
+
+def test_daemon_polls_alerts_and_stops_on_sigterm(tmp_path: Path, http_dir: HttpServer, smtp_server: SmtpSink) -> None:
+    (http_dir.root / "feed.xml").write_text(GOOD_FEED, encoding="utf-8")
+    config = tmp_path / "tracker.toml"
+    config.write_text(
+        f"""
+database = "sqlite:///t.db"
+[defaults]
+interval = "1s"
+evaluate_every = "1s"
+[[feeds]]
+url = "{http_dir.url("feed.xml")}"
+[[officials]]
+name = "Sergey Lavrov"
+threshold = "10d"
+[email]
+host = "127.0.0.1"
+port = {smtp_server.port}
+security = "none"
+from = "tracker@example.org"
+to = ["desk@example.org"]
+""",
+        encoding="utf-8",
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tracker", "--config", str(config), "run"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert wait_until(lambda: _count(tmp_path / "t.db", "entry") == 1, 20)
+        # the entry is from 2025: by the real clock Lavrov is long silent -> one alert
+        assert wait_until(lambda: len(smtp_server.messages) == 1, 20)
+        assert wait_until(lambda: _count(tmp_path / "t.db", "feed") == 1, 5)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    assert "stopped" in err
+    assert smtp_server.subjects() == [s for s in smtp_server.subjects() if "Sergey Lavrov silent" in s]
+    assert len(smtp_server.messages) == 1  # further evaluations did not repeat it
