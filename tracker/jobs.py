@@ -77,15 +77,21 @@ class Tracker:
     ) -> tuple[int, int, int]:
         """Store new entries and their findings; return (seen, new, findings)."""
         seen = new = findings = 0
+        batch = list(entries)
         with session_for(self.engine) as session:
-            for parsed in entries:
+            known = repo.known_keys(session, [p.key for p in batch])
+            for parsed in batch:
                 seen += 1
-                row = repo.store_entry(session, feed.id, parsed, fetched_at)
+                if parsed.key in known:
+                    continue
+                known.add(parsed.key)  # the same entry twice in one feed
+                row = repo.add_entry(session, feed.id, parsed, fetched_at)
                 if row is None:
                     continue
                 new += 1
                 found = self.recognizer.findings(parsed.entry)
-                findings += repo.store_findings(session, row, found, self.ids)
+                findings += repo.add_findings(session, row, found, self.ids)
+            session.commit()
         return seen, new, findings
 
     def poll_feed(

@@ -51,11 +51,13 @@ class Recognizer:
         sentences = [entry.title.strip()] if entry.title.strip() else []
         headline_count = len(sentences)
         sentences += split_sentences(entry.text)
-        hits_per_sentence = entry_hits(self.matcher, sentences)
+        folded = [fold(s) for s in sentences]
+        hits_per_sentence = entry_hits(self.matcher, sentences, folded)
         out: list[SentenceDecision] = []
         previous: int | None = None  # the first official named in the last sentence with names
-        for index, (sentence, found) in enumerate(zip(sentences, hits_per_sentence, strict=True)):
-            low = fold(sentence)
+        for index, (sentence, low, found) in enumerate(
+            zip(sentences, folded, hits_per_sentence, strict=True)
+        ):
             hits = found or _pronoun_hits(low, previous)
             if not hits:
                 continue

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
 from tracker.domain import Kind
-from tracker.recognize.dates import DateCue, find_date, historical_year
+from tracker.recognize.dates import DateCue, date_near, find_dates, historical_year
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class Decision:
 
 _ACT_VERBS = "|".join(
     (
-        "met|meets|meet|held talks|hold talks|holds talks",
+        "met|meets|meet|held talks|hold talks|holds talks|held|holds",
         "held a (?:phone |telephone )?(?:call|conversation|meeting|news conference"
         "|press conference|briefing)",
         "holds a (?:phone )?(?:call|news conference|press conference|meeting)",
@@ -56,6 +56,8 @@ _ACT_VERBS = "|".join(
         "made (?:a |his |her )?(?:speech|statement|visit)",
         "was shown|was seen|was pictured|was filmed|was photographed|was greeted",
         "was received|was welcomed|was spotted|was met|was interviewed",
+        "accompanied|accompanies|oversaw|oversees|observed|watched|reviewed|supervised",
+        "passed|handed|hands|briefed|briefs|chatted|walked|marched|rode|sat",
     )
 )
 _SAY_VERBS = (
@@ -83,6 +85,22 @@ _AGENT = re.compile(
     r"(?P<aux>\s+(?:had|has|have))?)"
     r"\s+(?P<verb>" + _ACT_VERBS + "|" + _SAY_VERBS + r")\b"
 )
+_RELATIVE = re.compile(
+    r"^\s*,\s*who\s+(?:also\s+|last\s+|then\s+)?(?P<aux>had\s+|has\s+)?(?P<verb>"
+    + _ACT_VERBS
+    + "|"
+    + _SAY_VERBS
+    + r")\b"
+)
+_GERUND = re.compile(
+    r"^(?P<gap>[^.;:!?\"]{1,90}?),\s+(?P<verb>holding|meeting|speaking|visiting|chairing"
+    r"|addressing|greeting|attending|telling|signing|hosting|receiving|touring|inspecting"
+    r"|presiding|leading|delivering)\b"
+)
+_HISTORY_WORDS = re.compile(
+    r"\b(?:previous|past|former|earlier|once|for years|for decades|since (?:19|20)\d\d"
+    r"|in (?:19|20)\d\d)\b"
+)
 _INVERSION = re.compile(
     r"(?:[,\"'”:]\s*|^)(?P<verb>said|says|told|added|noted|stressed|insisted|explained|continued"
     r"|declared|replied|warned|asked|wrote)\s+(?P<titles>[^;:!?\"]{0,80}?)\s*$"
@@ -91,7 +109,11 @@ _PARTICIPANT = re.compile(
     r"\b(?P<verb>met|meets|meeting|met with|talks|held talks|spoke|speaks|talked|conversation"
     r"|phone call|telephone call|phone conversation|telephone conversation|call|phoned|hosted"
     r"|hosts|received|receives|welcomed|welcomes|greeted|greets|shook hands|sat down|dined"
-    r"|negotiated|embraced|hugged)\b(?P<between>[^.;:!?]{0,60}?)\s*$"
+    r"|negotiated|embraced|hugged|spoken|talked|conferred)\b(?P<between>[^;:!?]{0,90}?)\s*$"
+)
+_PASSIVE_BY = re.compile(
+    r"\b(?P<verb>signed|chaired|hosted|led|opened|attended|delivered|given|made|presided over"
+    r"|received|greeted|welcomed|accompanied|headed|addressed)\s+by\s+(?:[\w.'’]+\s+){0,4}$"
 )
 _PARTICIPANT_LINK = re.compile(r"\b(?:with|and|between|to)(?:\s+[^\s]+){0,5}\s*$|^\s*$")
 _POSSESSIVE_EVENT = re.compile(
@@ -113,7 +135,7 @@ _ABSENCE_AFTER = re.compile(
     r"|(?:not|n't|never)\s+(?:been\s+)?(?:seen|spotted|sighted|heard from)"
     r"|did\s*(?:not|n't)\s+(?:attend|appear|show|turn up|take part|participate|join"
     r"|return|respond|answer|call|come|travel|go|speak|make)"
-    r"|(?:was|were|is|are)\s*(?:not|n't)\s+(?:present|at|among|seen|there|in attendance)"
+    r"|(?:was|were|is|are)\s*(?:not|n't)\s+(?:present|at|among|seen|there|in attendance|in)"
     r"|skipped|stayed away|yet to (?:return|respond|call|appear|be seen|surface|speak)"
     r"|out of (?:public )?(?:sight|view)|failed to (?:appear|attend|show|return|respond)"
     r"|no longer (?:appears|appeared|seen)|not (?:appeared|seen) in public|kept out of sight"
@@ -124,8 +146,13 @@ _ABSENCE_BEFORE = re.compile(
     r"|replaced|substituting for|without|absence of|no sign of|whereabouts of"
     r"|disappearance of|silence of|no word from|not heard (?:back )?from|unable to reach"
     r"|could not reach|couldn't reach|failed to reach|yet to hear from|heard nothing from"
-    r"|waiting (?:for|on) (?:a call|a reply|word) from|call back from|calls? to)"
+    r"|waiting (?:for|on) (?:a call|a reply|word) from|call back from|other than|rather than"
+    r"|no (?:return )?(?:call|word|contact|reply|response)(?: yet)? from)"
     r"\s+(?:[\w.'’]+\s+){0,4}$"
+)
+_UNRETURNED = re.compile(
+    r"without (?:a |any )?(?:return(?:ed)? )?(?:phone )?(?:call|reply|response|word)\b"
+    r"[^;:!?]{0,80}\bfrom\s+(?:[\w.'’]+\s+){0,4}$"
 )
 _CLAUSE_STOP = re.compile(
     r"\b(?:that|who|which|whom|said|says|told|tells|but|while|although)\b|[;:\"]"
@@ -151,15 +178,18 @@ _MODAL = re.compile(
     r"|likely to|poised to|about to|is to|are to|was to|were to|ready to|prepared to|refused to"
     r"|declined to|preparing to|eager to|seeking to|sought to|trying to|tried to)\s*$"
 )
-_NEGATION = re.compile(r"\b(?:not|n't|never|no longer|neither|nor|hardly|rarely)\b")
+_NEGATION = re.compile(
+    r"\b(?:not|n't|never|no longer|neither|nor|hardly|rarely|no|without|yet to|any)\b"
+)
 _PLAN_WORDS = re.compile(
     r"\b(?:planned|upcoming|proposed|scheduled|expected|possible|potential|future|next"
     r"|postponed|cancell?ed|called off|scrapped|rumou?red|alleged|would-be|prospective"
     r"|mooted|hoped-for|requested|sought|invitation|invited)\b"
 )
 _AFTER_BLOCK = re.compile(
-    r"^[^.;:!?]{0,40}?\b(?:is|are|was|were|has been|had been)\s+(?:planned|expected|scheduled"
-    r"|due|set|cancell?ed|called off|postponed|scrapped|unlikely|off)\b"
+    r"^[^.;:!?]{0,40}?\b(?:(?:is|are|was|were|has been|had been)\s+(?:planned|expected|scheduled"
+    r"|due|set|cancell?ed|called off|postponed|scrapped|unlikely|off)"
+    r"|(?:had|has|have) to be|will|would|could|might|must|should|may)\b"
 )
 _RUMOUR = re.compile(r"\b(?:rumou?rs?|rumou?red|allegedly|speculat\w+|unconfirmed|hoax)\b")
 _GENERALITY = re.compile(
@@ -187,7 +217,12 @@ def _subject_position(original: str, low: str, start: int) -> bool:
     originals = original[:start].split()
     while words:
         word, orig = words[-1], originals[-1] if originals else ""
-        if word.strip(",") in _TITLE_WORDS or (orig[:1].isupper() and not orig.endswith(",")):
+        title_of = word == "of" and len(words) >= 2 and words[-2] in _TITLE_WORDS
+        if (
+            word.strip(",") in _TITLE_WORDS
+            or title_of
+            or (orig[:1].isupper() and not orig.endswith(","))
+        ):
             words.pop()
             if originals:
                 originals.pop()
@@ -201,7 +236,9 @@ def _subject_position(original: str, low: str, start: int) -> bool:
     return not last.endswith("'s")
 
 
-def _blocker(before: str, between: str, after: str, cue: DateCue | None) -> str | None:
+def _blocker(
+    before: str, between: str, after: str, cue: DateCue | None, *, noun: bool = False
+) -> str | None:
     """Why an apparent act did not (yet) happen, or None when nothing blocks it."""
     if _MODAL.search(before) or _MODAL.search(between):
         return "modal or future: " + (
@@ -211,7 +248,7 @@ def _blocker(before: str, between: str, after: str, cue: DateCue | None) -> str 
         return "negated"
     if _CONDITIONAL.search(before):
         return "conditional"
-    if _PLAN_WORDS.search(between) or _AFTER_BLOCK.search(after):
+    if _PLAN_WORDS.search(between) or (noun and _AFTER_BLOCK.search(after)):
         return "plan or cancelled"
     if cue is not None and cue.future:
         return f"date after publication ({cue.text})"
@@ -232,7 +269,8 @@ class SentenceClassifier:
         others: Sequence[tuple[int, int]] = (),
     ) -> Decision:
         pub_day = published.date()
-        cue = find_date(low, pub_day)
+        cues = find_dates(low, pub_day)
+        cue = cues[0][1] if cues else None
         old_year = historical_year(low, pub_day)
         fallback = Decision(Kind.MENTION, "named, no public act reported", 0.6, pub_day)
 
@@ -258,8 +296,14 @@ class SentenceClassifier:
         absence: Decision | None = None
         blocked: str | None = None
         for start, end in spans:
-            found = self._appearance(sentence, low, start, end, cue, old_year, pub_day)
+            found = self._appearance(sentence, low, start, end, cues, old_year, pub_day)
             if isinstance(found, Decision):
+                if found.cue.startswith("'who "):
+                    # "Lavrov, who spoke in Minsk, was not in Johannesburg": the main
+                    # clause's absence outweighs the relative clause
+                    main = self._absence(low, start, end, others, pub_day)
+                    if main is not None:
+                        return main
                 return found
             if found is not None and blocked is None:
                 blocked = found
@@ -281,14 +325,16 @@ class SentenceClassifier:
         low: str,
         start: int,
         end: int,
-        cue: DateCue | None,
+        cues: list[tuple[int, DateCue]],
         old_year: int | None,
         pub_day: date,
     ) -> Decision | str | None:
         """A Decision for an appearance, a reason string when one was blocked, else None."""
         before = low[:start]
         after = low[end:]
-        candidates: list[tuple[str, str, str, float]] = []  # (verb, between, after, conf)
+        # (verb, words between, text after, confidence, noun-like event, verb position)
+        candidates: list[tuple[str, str, str, float, bool, int]] = []
+        first = cues[0][1] if cues else None
 
         if _subject_position(sentence, low, start) and not after.startswith("'"):
             m = _AGENT.match(after)
@@ -296,33 +342,67 @@ class SentenceClassifier:
                 verb = m.group("verb")
                 conf = 0.9 if _STRONG.fullmatch(verb) else 0.8
                 between = m.group("gap")
-                if m.group("aux") and m.group("aux").strip() == "had" and (cue is None):
+                if m.group("aux") and m.group("aux").strip() == "had" and not cues:
                     return "past perfect without a date"
                 if m.group("aux") and m.group("aux").strip() in {"has", "have"} and verb in {
                     "said", "stated", "argued", "insisted", "warned", "called", "described",
                 }:  # fmt: skip
                     return "present perfect: a general statement"
-                candidates.append((verb, between, after[m.end() :], conf))
+                candidates.append(
+                    (verb, between, after[m.end() :], conf, False, end + m.start("verb"))
+                )
+
+        ger = _GERUND.match(after)
+        if ger and _subject_position(sentence, low, start) and not after.startswith("'"):
+            pos = end + ger.start("verb")
+            candidates.append(
+                (ger.group("verb"), ger.group("gap"), after[ger.end() :], 0.7, False, pos)
+            )
+
+        rel = _RELATIVE.match(after)
+        if rel and not (rel.group("aux") and not cues):
+            clause = after[rel.end() :].split(",", 1)[0]
+            if _HISTORY_WORDS.search(clause):
+                return "relative clause about the past"
+            verb = rel.group("verb")
+            conf = 0.85 if _STRONG.fullmatch(verb) else 0.75
+            pos = end + rel.start("verb")
+            candidates.append((f"who {verb}", "", after[rel.end() :], conf, False, pos))
 
         inv = _INVERSION.search(before)
         if inv and not re.search(r"\b(?:who|which|that|whom|whose)\b", inv.group("titles")):
-            candidates.append((inv.group("verb"), "", after, 0.8))
+            candidates.append((inv.group("verb"), "", after, 0.8, False, inv.start("verb")))
 
         part = _PARTICIPANT.search(before)
         if part and _PARTICIPANT_LINK.search(part.group("between")):
             between = part.group("between")
-            if not re.search(r"\b(?:called|reached|tried|attempt\w*|request\w*)\b", between):
-                candidates.append(
-                    (part.group("verb"), before[: part.start()][-40:] + between, after, 0.75)
-                )
+            skip = r"\b(?:called|reached|tried|attempt\w*|request\w*|that|which|who|but|while)\b"
+            if not re.search(skip, between):
+                lead = before[: part.start()][-25:]
+                if re.search(r"\b(?:has|have|had)\s+(?:\w+\s+){0,2}$", lead) and not cues:
+                    return "an earlier act without a date"
+                pos = part.start("verb")
+                candidates.append((part.group("verb"), lead + between, after, 0.75, True, pos))
+
+        passive = _PASSIVE_BY.search(before)
+        if passive and not re.search(
+            r"\b(?:other than|rather than|instead of|not)\b", passive.group(0)
+        ):
+            candidates.append((passive.group("verb"), "", after, 0.8, False, passive.start()))
 
         poss = _POSSESSIVE_EVENT.match(after)
-        if poss:
-            candidates.append((poss.group("noun"), poss.group("adj"), after[poss.end() :], 0.7))
+        if poss and first is not None and first.precision == "day":
+            lead = before[-20:]
+            if not re.search(
+                r"\b(?:return\w*|answer\w*|miss\w*|ignor\w*|tak\w*|await\w*)\s+$", lead
+            ):
+                noun = poss.group("noun")
+                candidates.append((noun, poss.group("adj"), after[poss.end() :], 0.7, True, end))
 
         reason: str | None = None
-        for verb, between, rest, conf in candidates:
-            why = _blocker(before, between, rest, cue)
+        for verb, between, rest, conf, noun, position in candidates:
+            cue = date_near(cues, position)
+            why = _blocker(before, between, rest, cue, noun=noun)
             if why is None and _TEMPORAL_LEAD.search(before) and re.search(r"s$", verb):
                 why = "subordinate present tense: not yet happened"
             if why is None and old_year is not None and (cue is None or cue.precision != "day"):
@@ -369,4 +449,7 @@ class SentenceClassifier:
         b = _ABSENCE_BEFORE.search(low[max(0, start - 60) : start])
         if b:
             return Decision(Kind.ABSENCE, f"'{b.group(0).strip()}'", 0.8, pub_day)
+        u = _UNRETURNED.search(low[max(0, start - 200) : start])
+        if u:
+            return Decision(Kind.ABSENCE, "call not returned", 0.8, pub_day)
         return None

@@ -88,15 +88,16 @@ def _resolve_year(month: int, day: int, year: int | None, published: date) -> da
         return None
 
 
-def find_date(folded: str, published: date) -> DateCue | None:
-    """The first date cue in a folded sentence, resolved; None when there is none."""
-    best: tuple[int, DateCue] | None = None
+_ANY_CUE = re.compile(
+    r"\d|day\b|tonight|week|month|night|morning|afternoon|evening|tomorrow|coming"
+)
 
-    def offer(position: int, cue: DateCue) -> None:
-        nonlocal best
-        if best is None or position < best[0]:
-            best = (position, cue)
 
+def find_dates(folded: str, published: date) -> list[tuple[int, DateCue]]:
+    """Every date cue in a folded sentence with its position, in order of position."""
+    if not _ANY_CUE.search(folded):  # most sentences have no cue: skip the full scan
+        return []
+    found: list[tuple[int, DateCue]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(folded):
             month_text = m.group("month")
@@ -104,20 +105,37 @@ def find_date(folded: str, published: date) -> DateCue | None:
             year = int(m.group("year")) if m.group("year") else None
             day = _resolve_year(month, int(m.group("day")), year, published)
             if day is not None:
-                offer(m.start(), DateCue(day, m.group(0), "day", future=day > published))
+                found.append((m.start(), DateCue(day, m.group(0), "day", future=day > published)))
     for m in _WEEKDAY.finditer(folded):
         wanted = WEEKDAYS[m.group("weekday")]
         back = (published.weekday() - wanted) % 7
         if m.group("last") and back == 0:
             back = 7
-        offer(m.start(), DateCue(published - timedelta(days=back), m.group(0), "day"))
+        found.append((m.start(), DateCue(published - timedelta(days=back), m.group(0), "day")))
     for pattern, days_back in _RELATIVE:
         for m in pattern.finditer(folded):
             precision = "day" if days_back <= 1 else ("week" if days_back <= 7 else "month")
-            offer(m.start(), DateCue(published - timedelta(days=days_back), m.group(0), precision))
+            cue = DateCue(published - timedelta(days=days_back), m.group(0), precision)
+            found.append((m.start(), cue))
     for m in _FUTURE.finditer(folded):
-        offer(m.start(), DateCue(published + timedelta(days=1), m.group(0), "day", future=True))
-    return best[1] if best else None
+        cue = DateCue(published + timedelta(days=1), m.group(0), "day", future=True)
+        found.append((m.start(), cue))
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+def find_date(folded: str, published: date) -> DateCue | None:
+    """The first date cue in a folded sentence, resolved; None when there is none."""
+    found = find_dates(folded, published)
+    return found[0][1] if found else None
+
+
+def date_near(found: list[tuple[int, DateCue]], position: int) -> DateCue | None:
+    """The cue that dates a verb at `position`: the first one after it, else the last before."""
+    after = [cue for pos, cue in found if pos >= position]
+    if after:
+        return after[0]
+    return found[-1][1] if found else None
 
 
 def historical_year(folded: str, published: date) -> int | None:

@@ -82,6 +82,7 @@ class NameMatcher:
         for form, owners in patterns.items():
             self._automaton.add_word(form, (form, tuple(owners)))
         self.empty = not patterns
+        self.shared_short = _shared_short_names(self.officials)
         if not self.empty:
             self._automaton.make_automaton()
 
@@ -118,15 +119,19 @@ def _drop_shadowed(hits: Iterable[Hit]) -> list[Hit]:
     return sorted(kept, key=lambda h: h.start)
 
 
-def entry_hits(matcher: NameMatcher, texts: Sequence[str]) -> list[list[Hit]]:
+def entry_hits(
+    matcher: NameMatcher, texts: Sequence[str], folded: Sequence[str] | None = None
+) -> list[list[Hit]]:
     """Hits per text of one entry, with short names kept only for officials named in full.
 
     A surname alone is too weak: 'Kim' or 'Wang' names many people. It counts only
     when the same entry names that official by full name, alias or role.
     """
-    per_text = [matcher.hits(t) for t in texts]
+    per_text = [
+        matcher.hits(t, f) for t, f in zip(texts, folded or [None] * len(texts), strict=True)
+    ]
     anchored = {h.official for hits in per_text for h in hits if h.strength != SHORT}
-    ambiguous = _shared_short_names(matcher)
+    ambiguous = matcher.shared_short
     return [
         [
             h
@@ -138,9 +143,9 @@ def entry_hits(matcher: NameMatcher, texts: Sequence[str]) -> list[list[Hit]]:
     ]
 
 
-def _shared_short_names(matcher: NameMatcher) -> dict[str, set[int]]:
+def _shared_short_names(officials: Sequence[Official]) -> dict[str, set[int]]:
     owners: dict[str, set[int]] = {}
-    for index, official in enumerate(matcher.officials):
+    for index, official in enumerate(officials):
         for short in official.short:
             for form in _variants(short):
                 owners.setdefault(form, set()).add(index)

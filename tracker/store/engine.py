@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
@@ -37,6 +38,8 @@ def open_engine(url: str) -> Engine:
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
         if parsed.database in (None, "", ":memory:"):
             kwargs["poolclass"] = StaticPool
+        else:
+            _make_parent(Path(parsed.database), url)
     try:
         engine = create_engine(parsed, **kwargs)
     except (ArgumentError, ImportError) as exc:
@@ -52,6 +55,16 @@ def open_engine(url: str) -> Engine:
     except SQLAlchemyError as exc:
         raise StoreError(f"database {_safe(url)}: {exc}") from None
     return engine
+
+
+def _make_parent(path: Path, url: str) -> None:
+    """A new SQLite file may need its folder; create it, or say why not."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"database {_safe(url)}: cannot create folder {path.parent}: {exc.strerror or exc}"
+        ) from None
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

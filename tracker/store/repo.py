@@ -43,12 +43,22 @@ def get_feed(session: Session, url: str, name: str = "") -> FeedRow:
     return row
 
 
-def store_entry(
+def known_keys(session: Session, keys: Sequence[str]) -> set[str]:
+    """Which of these entry keys are already stored (one query per 500 keys)."""
+    found: set[str] = set()
+    for i in range(0, len(keys), 500):
+        chunk = list(keys[i : i + 500])
+        found |= set(session.exec(select(EntryRow.key).where(col(EntryRow.key).in_(chunk))).all())
+    return found
+
+
+def add_entry(
     session: Session, feed_id: int | None, parsed: ParsedEntry, fetched_at: datetime
 ) -> EntryRow | None:
-    """Insert an entry unless one with the same key exists; None when it was known."""
-    if session.exec(select(EntryRow.id).where(EntryRow.key == parsed.key)).first() is not None:
-        return None
+    """Insert an entry inside a savepoint; None if another writer stored it first.
+
+    The caller commits: one transaction per feed, not one per entry.
+    """
     e = parsed.entry
     row = EntryRow(
         key=parsed.key,
@@ -61,17 +71,16 @@ def store_entry(
         dated=parsed.dated,
         fetched_at=fetched_at,
     )
-    session.add(row)
     try:
-        session.commit()
-    except IntegrityError:  # another process stored it first
-        session.rollback()
+        with session.begin_nested():
+            session.add(row)
+            session.flush()
+    except IntegrityError:
         return None
-    session.refresh(row)
     return row
 
 
-def store_findings(
+def add_findings(
     session: Session, entry: EntryRow, findings: Sequence[Finding], ids: dict[str, int]
 ) -> int:
     assert entry.id is not None
@@ -94,7 +103,6 @@ def store_findings(
             )
         )
         count += 1
-    session.commit()
     return count
 
 
@@ -124,7 +132,12 @@ def last_sightings(session: Session, as_of: datetime) -> dict[str, Sighting]:
                 col(FindingRow.published) <= as_of,
                 col(FindingRow.seen_at) <= as_of,
             )
-            .order_by(col(FindingRow.seen_at).desc(), col(FindingRow.published).desc())
+            # the latest day; on that day the surest, earliest report is the evidence
+            .order_by(
+                col(FindingRow.day).desc(),
+                col(FindingRow.confidence).desc(),
+                col(FindingRow.published),
+            )
             .limit(1)
         ).first()
         if row is not None:
