@@ -9,8 +9,8 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from email import message_from_bytes
-from email.message import Message
+from email import message_from_bytes, policy
+from email.message import EmailMessage
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -58,7 +58,7 @@ def http_dir(tmp_path: Path) -> Iterator[HttpServer]:
 class SmtpSink:
     host: str
     port: int
-    messages: list[Message] = field(default_factory=list)
+    messages: list[EmailMessage] = field(default_factory=list)
 
     def subjects(self) -> list[str]:
         return [str(m["Subject"]) for m in self.messages]
@@ -69,7 +69,8 @@ class _Collector:
         self.sink = sink
 
     async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
-        self.sink.messages.append(message_from_bytes(envelope.content))  # type: ignore[attr-defined]
+        raw = envelope.content  # type: ignore[attr-defined]
+        self.sink.messages.append(message_from_bytes(raw, policy=policy.default))  # type: ignore[arg-type]
         return "250 OK"
 
 

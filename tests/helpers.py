@@ -25,7 +25,9 @@ def free_port() -> int:
 # --- running the CLI for real -------------------------------------------------------
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     """Run `python -m tracker` in a subprocess, as a user would."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
     full_env.update(env or {})

@@ -31,13 +31,21 @@ def _entries(tmp_path: Path) -> int:
         return int(db.execute("select count(*) from entry").fetchone()[0])
 
 
-def test_failing_feeds_are_named_and_healthy_ones_still_ingested(tmp_path: Path, http_dir: HttpServer) -> None:
+def test_failing_feeds_are_named_and_healthy_ones_still_ingested(
+    tmp_path: Path, http_dir: HttpServer
+) -> None:
     (http_dir.root / "good.xml").write_text(GOOD_FEED, encoding="utf-8")
     (http_dir.root / "garbage.xml").write_bytes(b"\x00\x01 this is not a feed <<<")
     refused = f"http://127.0.0.1:{free_port()}/feed.xml"
     config = _config(
         tmp_path,
-        [http_dir.url("missing.xml"), refused, http_dir.url("garbage.xml"), str(tmp_path / "nope.xml"), http_dir.url("good.xml")],
+        [
+            http_dir.url("missing.xml"),
+            refused,
+            http_dir.url("garbage.xml"),
+            str(tmp_path / "nope.xml"),
+            http_dir.url("good.xml"),
+        ],
     )
     result = run_cli("--config", str(config), "poll", "--as-of", "2025-10-30")
     assert result.returncode == 3, result.stderr
@@ -63,15 +71,22 @@ def test_malformed_xml_yields_what_can_be_read(tmp_path: Path) -> None:
 
 def test_bad_as_of_is_a_usage_error(tmp_path: Path) -> None:
     result = run_cli("--config", str(_config(tmp_path, [])), "status", "--as-of", "November 12")
-    assert result.returncode == 2 and "--as-of" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert (
+        result.returncode == 2
+        and "--as-of" in result.stderr
+        and len(result.stderr.splitlines()) == 1
+    )
 
 
 def test_unusable_database_exits_4_naming_it(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
     config = tmp_path / "tracker.toml"
-    config.write_text('database = "sqlite:////nonexistent-dir/x/t.db"\n', encoding="utf-8")
+    config.write_text(f'database = "sqlite:///{blocker}/x/t.db"\n', encoding="utf-8")
     result = run_cli("--config", str(config), "status")
     assert result.returncode == 4, result.stderr
-    assert "nonexistent-dir" in result.stderr and "Traceback" not in result.stderr
+    assert str(blocker) in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_import_of_nothing_is_a_usage_error(tmp_path: Path) -> None:

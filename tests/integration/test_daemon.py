@@ -24,7 +24,9 @@ def _count(db: Path, table: str) -> int:
         return 0
 
 
-def test_daemon_polls_alerts_and_stops_on_sigterm(tmp_path: Path, http_dir: HttpServer, smtp_server: SmtpSink) -> None:
+def test_daemon_polls_alerts_and_stops_on_sigterm(
+    tmp_path: Path, http_dir: HttpServer, smtp_server: SmtpSink
+) -> None:
     (http_dir.root / "feed.xml").write_text(GOOD_FEED, encoding="utf-8")
     config = tmp_path / "tracker.toml"
     config.write_text(
@@ -63,8 +65,10 @@ to = ["desk@example.org"]
         assert wait_until(lambda: _count(tmp_path / "t.db", "feed") == 1, 5)
     finally:
         proc.send_signal(signal.SIGTERM)
-        out, err = proc.communicate(timeout=30)
+        _out, err = proc.communicate(timeout=30)
     assert proc.returncode == 0, err
     assert "stopped" in err
-    assert smtp_server.subjects() == [s for s in smtp_server.subjects() if "Sergey Lavrov silent" in s]
+    assert smtp_server.subjects() == [
+        s for s in smtp_server.subjects() if "Sergey Lavrov silent" in s
+    ]
     assert len(smtp_server.messages) == 1  # further evaluations did not repeat it

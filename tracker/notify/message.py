@@ -24,8 +24,9 @@ def _one_line(text: str, limit: int = 300) -> str:
 
 
 def _days(seconds: float) -> str:
-    days = seconds / 86400
-    return f"{days:.0f} day" + ("" if round(days) == 1 else "s")
+    """Whole days completed: 'silent for 15 days' means at least 15 full days."""
+    days = int(seconds // 86400)
+    return f"{days} day" + ("" if days == 1 else "s")
 
 
 def message_id(official: str, kind: str, episode: str) -> str:

@@ -127,9 +127,8 @@ def entry_hits(
     A surname alone is too weak: 'Kim' or 'Wang' names many people. It counts only
     when the same entry names that official by full name, alias or role.
     """
-    per_text = [
-        matcher.hits(t, f) for t, f in zip(texts, folded or [None] * len(texts), strict=True)
-    ]
+    lows = folded if folded is not None else [fold(t) for t in texts]
+    per_text = [matcher.hits(t, f) for t, f in zip(texts, lows, strict=True)]
     anchored = {h.official for hits in per_text for h in hits if h.strength != SHORT}
     ambiguous = matcher.shared_short
     return [
