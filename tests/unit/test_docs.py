@@ -1,0 +1,49 @@
+"""The docs cover every command and every config key (so they cannot silently drift)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import typer
+
+from tracker.cli import app
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+COMMANDS = sorted(
+    c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands
+)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_a_section_in_cli_docs(command: str) -> None:
+    assert f"## tracker {command}" in (DOCS / "cli.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    cmd = typer.main.get_command(app).commands[command]  # type: ignore[attr-defined]
+    assert cmd.help and "Example: tracker" in cmd.help
+
+
+def _config_keys() -> list[str]:
+    """Every key the loader accepts, read from its check_known({...}) calls."""
+    source = (DOCS.parent / "tracker" / "config.py").read_text(encoding="utf-8")
+    keys: set[str] = set()
+    for group in re.findall(r"check_known\(\s*\{([^}]*)\}", source):
+        keys |= set(re.findall(r'"([a-z_]+)"', group))
+    return sorted(keys - {"defaults", "feeds", "officials", "email"})
+
+
+KEYS = _config_keys()
+
+
+def test_the_key_list_is_read_from_the_loader() -> None:
+    assert {"threshold", "password_env", "evaluate_every"} <= set(KEYS)
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_every_config_key_is_documented(key: str) -> None:
+    text = (DOCS / "configuration.md").read_text(encoding="utf-8")
+    assert re.search(rf"\| `{key}` \|", text)
