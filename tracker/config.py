@@ -9,11 +9,11 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from tracker.domain import Official
+from tracker.domain import Official, Role
 from tracker.durations import parse_duration
 
 ENV_CONFIG = "TRACKER_CONFIG"
@@ -219,18 +219,19 @@ def parse_config(data: dict[str, Any], *, path: Path | None, env: dict[str, str]
     seen_names: set[str] = set()
     for i, item in enumerate(officials_raw):
         sec = _Section(where, item, f"officials[{i}]")
-        sec.check_known({"name", "aliases", "short", "roles", "threshold"})
+        sec.check_known({"name", "aliases", "short", "never_alone", "roles", "threshold"})
         name = sec.string("name", required=True).strip()
         if name.casefold() in seen_names:
             raise sec.fail("name", f"duplicate official {name!r}")
         seen_names.add(name.casefold())
         short = sec.strings("short") if "short" in sec.data else _default_short(name)
+        short += tuple(n for n in sec.strings("never_alone") if n not in short)
         officials.append(
             Official(
                 name=name,
                 aliases=sec.strings("aliases"),
                 short=short,
-                roles=sec.strings("roles"),
+                roles=_parse_roles(sec),
                 threshold=sec.duration("threshold", threshold),
             )
         )
@@ -250,10 +251,65 @@ def parse_config(data: dict[str, Any], *, path: Path | None, env: dict[str, str]
     )
 
 
+# Family names that come first (Chinese, Korean): "Xi Jinping" is "Xi", "Kim Yo Jong" is "Kim".
+_FAMILY_FIRST = {
+    "xi", "li", "wang", "zhang", "liu", "chen", "yang", "zhao", "huang", "zhou", "wu", "hu",
+    "kim", "lee", "choe", "choi", "pak", "park", "ri", "rhee", "moon", "yoon", "han", "cho",
+    "jung", "chung",
+}  # fmt: skip
+
+
 def _default_short(name: str) -> tuple[str, ...]:
-    """News style names a person in full once, then by surname (the last word)."""
+    """News style names a person in full once, then by family name.
+
+    The family name is the last word, except for names that put it first.
+    """
     words = name.split()
-    return (words[-1],) if len(words) >= 2 and len(words[-1]) > 2 else ()
+    if len(words) < 2:
+        return ()
+    if words[0].lower() in _FAMILY_FIRST:
+        return (words[0],)
+    return (words[-1],) if len(words[-1]) > 2 else ()
+
+
+def _parse_roles(sec: _Section) -> tuple[Role, ...]:
+    """Roles are phrases, or tables {title, since, until} with ISO dates of office."""
+    raw = sec.data.get("roles", [])
+    if not isinstance(raw, list):
+        raise sec.fail("roles", "must be a list of strings or {title, since, until} tables")
+    roles: list[Role] = []
+    for i, item in enumerate(raw):
+        if isinstance(item, str):
+            if item.strip():
+                roles.append(Role(item.strip()))
+            continue
+        where = f"roles[{i}]"
+        if not isinstance(item, dict):
+            raise sec.fail(where, "must be a string or a {title, since, until} table")
+        unknown = set(item) - {"title", "since", "until"}
+        if unknown:
+            raise sec.fail(
+                f"{where}.{sorted(unknown)[0]}", "unknown key (known keys: since, title, until)"
+            )
+        title = item.get("title")
+        if not isinstance(title, str) or not title.strip():
+            raise sec.fail(f"{where}.title", "missing (required)")
+        dates: dict[str, date | None] = {}
+        for key in ("since", "until"):
+            value = item.get(key)
+            if value is None or isinstance(value, date):
+                dates[key] = value
+            elif isinstance(value, str):
+                try:
+                    dates[key] = date.fromisoformat(value)
+                except ValueError:
+                    raise sec.fail(
+                        f"{where}.{key}", f"bad date {value!r} (use YYYY-MM-DD)"
+                    ) from None
+            else:
+                raise sec.fail(f"{where}.{key}", "must be a date (YYYY-MM-DD)")
+        roles.append(Role(title.strip(), dates["since"], dates["until"]))
+    return tuple(roles)
 
 
 def _parse_email(where: str, raw: Any) -> EmailConfig:

@@ -32,13 +32,27 @@ class AlertKind(StrEnum):
 
 
 @dataclass(frozen=True)
+class Role:
+    """A role phrase that refers to the official while they hold it (dates inclusive)."""
+
+    title: str
+    since: date | None = None
+    until: date | None = None
+
+    def held_on(self, day: date) -> bool:
+        return (self.since is None or self.since <= day) and (
+            self.until is None or day <= self.until
+        )
+
+
+@dataclass(frozen=True)
 class Official:
     """A watched person. `short` names count only once the entry names them in full."""
 
     name: str
     aliases: tuple[str, ...] = ()
     short: tuple[str, ...] = ()
-    roles: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
     threshold: timedelta = timedelta(days=7)
 
 

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from tracker.domain import Entry, Kind, Official
+from tracker.domain import Entry, Kind, Official, Role
 from tracker.recognize import Recognizer
 
 WATCHLIST = [
@@ -14,7 +14,7 @@ WATCHLIST = [
         "Sergey Lavrov",
         ("Sergei Lavrov",),
         ("Lavrov",),
-        ("Russian Foreign Minister", "Russia's foreign minister"),
+        (Role("Russian Foreign Minister"),),
     ),
     Official("Marco Rubio", (), ("Rubio",)),
     Official("Dmitry Peskov", (), ("Peskov",)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.domain import Official
+from tracker.domain import Official, Role
 from tracker.recognize.names import NameMatcher, entry_hits
 
 WATCHLIST = [
@@ -12,7 +12,7 @@ WATCHLIST = [
         "Sergey Lavrov",
         ("Sergei Lavrov", "Сергей Лавров"),
         ("Lavrov",),
-        ("Russian Foreign Minister",),
+        (Role("Russian Foreign Minister"),),
     ),
     Official("Recep Tayyip Erdoğan", (), ("Erdoğan",)),
     Official("Kim Jong Un", ("Kim Jong-un",), ()),
@@ -67,3 +67,39 @@ def test_offsets_point_at_the_name_in_the_original_text() -> None:
     text = "Erdoğan’s aide and Recep Tayyip Erdoğan met."
     hit = NameMatcher(WATCHLIST).hits(text)[-1]
     assert text[hit.start : hit.end] == "Recep Tayyip Erdoğan"
+
+
+def test_role_variants_and_dates_of_office() -> None:
+    from datetime import date
+
+    lavrov = Official(
+        "Sergey Lavrov", roles=(Role("Russian Foreign Minister", since=date(2004, 3, 9)),)
+    )
+    matcher = NameMatcher([lavrov])
+    texts = [
+        "Russia's foreign minister still hasn't called Kerry back",
+        "The foreign minister of Russia spoke.",
+        "In 1998, Russia's foreign minister visited Beijing.",
+        "The foreign minister of Russia was then Yevgeny Primakov.",
+    ]
+    hits = entry_hits(matcher, texts, published=date(2013, 2, 15))
+    # the last sentence speaks of the year named just before it
+    assert [len(h) for h in hits] == [1, 1, 0, 0]
+    assert entry_hits(matcher, texts[:1], published=date(1999, 1, 1)) == [[]]
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("Sergey Lavrov", ("Lavrov",)),
+        ("Xi Jinping", ("Xi",)),
+        ("Kim Yo Jong", ("Kim",)),
+        ("Choe Son Hui", ("Choe",)),
+        ("Madonna", ()),
+    ],
+)
+def test_default_short_name_is_the_family_name(name: str, short: tuple[str, ...]) -> None:
+    from tracker.config import parse_config
+
+    config = parse_config({"officials": [{"name": name}]}, path=None, env={})
+    assert config.officials[0].short == short

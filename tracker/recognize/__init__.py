@@ -52,7 +52,9 @@ class Recognizer:
         headline_count = len(sentences)
         sentences += split_sentences(entry.text)
         folded = [fold(s) for s in sentences]
-        hits_per_sentence = entry_hits(self.matcher, sentences, folded)
+        hits_per_sentence = entry_hits(
+            self.matcher, sentences, folded, published=entry.published.date()
+        )
         out: list[SentenceDecision] = []
         previous: int | None = None  # the first official named in the last sentence with names
         for index, (sentence, low, found) in enumerate(

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import ahocorasick
 
-from tracker.domain import Official
+from tracker.domain import Official, Role
 from tracker.recognize.text import fold
 
 FULL, ROLE, SHORT = "full", "role", "short"
@@ -37,6 +38,7 @@ class Hit:
     end: int
     strength: str
     surface: str
+    role: Role | None = None
 
 
 def _variants(phrase: str) -> set[str]:
@@ -69,16 +71,17 @@ class NameMatcher:
     def __init__(self, officials: Sequence[Official]) -> None:
         self.officials = tuple(officials)
         self._automaton = ahocorasick.Automaton()
-        patterns: dict[str, list[tuple[int, str]]] = {}
+        patterns: dict[str, list[tuple[int, str, Role | None]]] = {}
         for index, official in enumerate(self.officials):
-            for strength, phrases in (
-                (FULL, (official.name, *official.aliases)),
-                (ROLE, official.roles),
-                (SHORT, (*official.short, *_cyrillic_surnames(official.aliases))),
-            ):
-                for phrase in phrases:
-                    for form in _variants(phrase):
-                        patterns.setdefault(form, []).append((index, strength))
+            named: list[tuple[str, str, Role | None]] = [
+                *((FULL, n, None) for n in (official.name, *official.aliases)),
+                *((ROLE, r.title, r) for r in official.roles),
+                *((SHORT, n, None) for n in official.short),
+                *((SHORT, n, None) for n in _cyrillic_surnames(official.aliases)),
+            ]
+            for strength, phrase, role in named:
+                for form in _role_variants(phrase) if role else _variants(phrase):
+                    patterns.setdefault(form, []).append((index, strength, role))
         for form, owners in patterns.items():
             self._automaton.add_word(form, (form, tuple(owners)))
         self.empty = not patterns
@@ -99,8 +102,8 @@ class NameMatcher:
                 continue
             if end < len(low) and (low[end].isalnum() or low[end] == "_"):
                 continue
-            for official, strength in owners:
-                found.append(Hit(official, start, end, strength, text[start:end]))
+            for official, strength, role in owners:
+                found.append(Hit(official, start, end, strength, text[start:end], role))
         return _drop_shadowed(found)
 
 
@@ -120,15 +123,24 @@ def _drop_shadowed(hits: Iterable[Hit]) -> list[Hit]:
 
 
 def entry_hits(
-    matcher: NameMatcher, texts: Sequence[str], folded: Sequence[str] | None = None
+    matcher: NameMatcher,
+    texts: Sequence[str],
+    folded: Sequence[str] | None = None,
+    published: date | None = None,
 ) -> list[list[Hit]]:
-    """Hits per text of one entry, with short names kept only for officials named in full.
+    """Hits per text of one entry, with weak hits kept only where they are safe.
 
-    A surname alone is too weak: 'Kim' or 'Wang' names many people. It counts only
-    when the same entry names that official by full name, alias or role.
+    - A surname alone is too weak: 'Kim' or 'Wang' names many people. It counts only
+      when the same entry names that official by full name, alias or role.
+    - A role refers to the official only while they hold it: at the publication date,
+      and at the years the sentence (or the one before) speaks of, if it names any.
     """
     lows = folded if folded is not None else [fold(t) for t in texts]
     per_text = [matcher.hits(t, f) for t, f in zip(texts, lows, strict=True)]
+    per_text = [
+        [h for h in hits if h.role is None or _role_applies(h.role, lows, i, published)]
+        for i, hits in enumerate(per_text)
+    ]
     anchored = {h.official for hits in per_text for h in hits if h.strength != SHORT}
     ambiguous = matcher.shared_short
     return [
@@ -140,6 +152,47 @@ def entry_hits(
         ]
         for hits in per_text
     ]
+
+
+_YEAR = re.compile(r"\b(19[0-9]{2}|20[0-9]{2})\b")
+
+
+def _role_applies(role: Role, lows: Sequence[str], index: int, published: date | None) -> bool:
+    if published is not None and not role.held_on(published):
+        return False
+    for text in (lows[index], lows[index - 1] if index > 0 else ""):
+        years = [int(y) for y in _YEAR.findall(text)]
+        if years:
+            return any(_held_in_year(role, y) for y in years)
+    return True
+
+
+def _held_in_year(role: Role, year: int) -> bool:
+    return (role.since is None or role.since.year <= year) and (
+        role.until is None or year <= role.until.year
+    )
+
+
+def _role_variants(title: str) -> set[str]:
+    """'Russian Foreign Minister' is also "Russia's foreign minister" and 'the foreign
+    minister of Russia'; the watchlist gives one form, news uses all three."""
+    forms = _variants(title)
+    words = title.split()
+    if len(words) >= 2:
+        adjective, rest = words[0], " ".join(words[1:])
+        country = _COUNTRY_OF.get(adjective.lower())
+        if country:
+            forms |= _variants(f"{country}'s {rest}")
+            forms |= _variants(f"{rest} of {country}")
+    return forms
+
+
+_COUNTRY_OF = {
+    "russian": "Russia", "american": "America", "chinese": "China", "ukrainian": "Ukraine",
+    "north korean": "North Korea", "south korean": "South Korea", "turkish": "Turkey",
+    "indian": "India", "french": "France", "german": "Germany", "british": "Britain",
+    "iranian": "Iran", "israeli": "Israel", "japanese": "Japan", "us": "US", "u.s.": "US",
+}  # fmt: skip
 
 
 def _shared_short_names(officials: Sequence[Official]) -> dict[str, set[int]]:
