@@ -258,3 +258,9 @@ def add_alert(session: Session, row: AlertRow) -> bool:
 
 def feeds(session: Session) -> list[FeedRow]:
     return list(session.exec(select(FeedRow).order_by(col(FeedRow.id))).all())
+
+
+def entries_by_url(session: Session, url: str) -> list[EntryRow]:
+    """Entries whose link or guid is `url` (the same story may come from several feeds)."""
+    query = select(EntryRow).where((EntryRow.url == url) | (EntryRow.guid == url))
+    return list(session.exec(query.order_by(col(EntryRow.published))).all())
