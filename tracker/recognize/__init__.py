@@ -86,8 +86,17 @@ class Recognizer:
     def findings(self, entry: Entry) -> list[Finding]:
         chosen: dict[tuple[str, Kind, object], Finding] = {}
         ranks: dict[tuple[str, Kind, object], tuple[float, bool]] = {}
-        for item in self.explain(entry):
+        decisions = self.explain(entry)
+        # News gives the date once: "Kallas meets Sandu" (headline) and "Kallas met
+        # Sandu on Monday" (lede) are one event. An undated appearance of someone whose
+        # dated appearance the entry also reports is taken to be that event.
+        dated = {
+            i.official for i in decisions if i.decision.kind is Kind.APPEARANCE and i.decision.dated
+        }
+        for item in decisions:
             d = item.decision
+            if d.kind is Kind.APPEARANCE and not d.dated and item.official in dated:
+                continue
             if d.day > entry.published.date():
                 continue  # never after publication
             key: tuple[str, Kind, object] = (

@@ -35,13 +35,26 @@ class Decision:
     confidence: float
     day: date
     precision: str = "day"
+    dated: bool = False  # a date cue in the sentence gave the day (not the publication)
 
 
 # --- vocabularies -------------------------------------------------------------------
 
 _ACT_VERBS = "|".join(
     (
-        "met|meets|meet|held talks|hold talks|holds talks|held|holds",
+        "met|meets|meet|held talks|hold talks|holds talks|held",
+        "agreed|agree|agrees|discussed|discusses|discuss|displayed|performed",
+        "guided|personally guided|personally oversaw|led a|presented",
+        "had (?:lunch|dinner|breakfast|talks|a meeting|a call|a phone call|a conversation"
+        "|a video call|a telephone conversation)",
+        "made (?:a |an |his |her )(?:\\w+ )?(?:trip|visit|speech|statement|appearance|tour"
+        "|address|stop)",
+        "paid (?:\\w+ ){0,2}(?:tribute|tributes|respects|visit|homage)",
+        "took (?:\\w+ ){0,2}seat",
+        "used (?:his|her) (?:\\w+ ){0,2}(?:news conference|press conference|speech|address"
+        "|interview|visit|appearance|remarks)",
+        "was among (?:the )?(?:\\w+ ){0,2}(?:mourners|guests|attendees|participants|officials"
+        "|delegates|leaders|dignitaries|speakers)",
         "held a (?:phone |telephone )?(?:call|conversation|meeting|news conference"
         "|press conference|briefing)",
         "holds a (?:phone )?(?:call|news conference|press conference|meeting)",
@@ -79,8 +92,9 @@ _GAP_WORDS = (
     r"|in \w+|at \w+|for his part|for her part|in turn|on the sidelines)"
 )
 _AGENT = re.compile(
-    r"^(?P<gap>(?:\s*,[^,;:\"]{1,140},|\s+\([^()]{0,100}\)|\s+[-–—][^-–—]{1,100}[-–—])?"
-    r"(?:\s+and\s+(?:[\w.'’]+\s+){0,3}?[\w.'’]+)?"
+    r"^(?:,(?=\s))?(?P<gap>(?:\s*,[^,;:\"]{1,140},|\s+\([^()]{0,100}\)|\s+[-–—][^-–—]{1,100}[-–—])?"
+    r"(?:\s+and\s+(?:[\w.'’]+\s+){0,6}?[\w.'’]+)?"
+    r"(?:\s+was\s+among\s+[^,.;]{0,60}?\s+(?:who|that))?"
     r"(?:,?\s+" + _GAP_WORDS + r")*?"
     r"(?P<aux>\s+(?:had|has|have))?)"
     r"\s+(?P<verb>" + _ACT_VERBS + "|" + _SAY_VERBS + r")\b"
@@ -113,7 +127,8 @@ _PARTICIPANT = re.compile(
 )
 _PASSIVE_BY = re.compile(
     r"\b(?P<verb>signed|chaired|hosted|led|opened|attended|delivered|given|made|presided over"
-    r"|received|greeted|welcomed|accompanied|headed|addressed)\s+by\s+(?:[\w.'’]+\s+){0,4}$"
+    r"|received|greeted|welcomed|accompanied|headed|addressed|flanked|joined|met|interviewed)"
+    r"\b[^.;:]{0,40}?\bby\s+(?:[\w.'’]+\s+){0,4}$"
 )
 _PARTICIPANT_LINK = re.compile(r"\b(?:with|and|between|to)(?:\s+[^\s]+){0,5}\s*$|^\s*$")
 _POSSESSIVE_EVENT = re.compile(
@@ -193,9 +208,28 @@ _AFTER_BLOCK = re.compile(
 )
 _RUMOUR = re.compile(r"\b(?:rumou?rs?|rumou?red|allegedly|speculat\w+|unconfirmed|hoax)\b")
 _GENERALITY = re.compile(
-    r"\b(?:often|repeatedly|frequently|always|long|previously|routinely|regularly|usually"
-    r"|in the past|many times|several times|for years|for decades|over the years|before)\b"
+    r"\b(?:often|repeatedly|frequently|always|previously|routinely|regularly|usually"
+    r"|in the past|many times|several times|several occasions|many occasions|for years"
+    r"|for decades|over the years)\b"
 )
+_CALL = re.compile(
+    r"\b(?:phone call|telephone call|phone conversation|telephone conversation|video call"
+    r"|by phone|by telephone|video link|call on|in a call)\b"
+)
+_CALL_PARTY = re.compile(
+    r"\b(?:told|asked|assured|informed|urged|thanked|congratulated|warned|phoned|rang"
+    r"|briefed|invited|reassured)\s+(?:[\w.'’-]+\s+){0,5}$"
+)
+_FOOTAGE = re.compile(
+    r"\b(?:footage|video|images|pictures|photos|photographs|television|broadcast)\b[^.;:]{0,50}"
+    r"\b(?:showed|shows|show|featured|features)\s+(?:[\w.'’-]+\s+){0,5}$"
+)
+_FRONTED = re.compile(
+    r"^\s*(?:speaking|addressing|visiting|meeting|talking|opening|chairing|attending|arriving"
+    r"|touring|appearing|standing|writing in|in an interview|at a news conference"
+    r"|at a press conference)\b[^;:]{0,180},\s*$"
+)
+_DENIAL = re.compile(r"\b(?:deny|denies|denied|denying|dismissed reports|rejected reports)\b")
 
 
 def seen_at(day: date, published: datetime) -> datetime:
@@ -234,6 +268,30 @@ def _subject_position(original: str, low: str, start: int) -> bool:
     if last in _PREPOSITIONS:
         return False
     return not last.endswith("'s")
+
+
+_DIRECT = {"met", "meets", "received", "receives", "hosted", "hosts", "welcomed", "welcomes",
+           "greeted", "greets", "phoned", "embraced", "hugged"}  # fmt: skip
+
+
+def _is_title(word: str) -> bool:
+    bare = word.strip(",.'’\"")
+    return bool(bare) and (
+        bare[0].isupper() or bare.lower() in _TITLE_WORDS or bare.lower() in {"of", "his", "her"}
+    )
+
+
+def _strip_titles(original: str, low: str) -> str:
+    """`low` without the title words that end it ("..., Prime Minister")."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", low)]
+    while spans:
+        a, b = spans[-1]
+        word, orig = low[a:b], original[a:b]
+        if word in _TITLE_WORDS or (orig[:1].isupper() and not orig.endswith(",")):
+            spans.pop()
+            continue
+        break
+    return low[: spans[-1][1]] + " " if spans else ""
 
 
 def _blocker(
@@ -287,6 +345,7 @@ class SentenceClassifier:
                     0.85,
                     cue.day,
                     cue.precision,
+                    dated=True,
                 )
             if re.search(r"\bsince\b", low):
                 return Decision(
@@ -344,16 +403,23 @@ class SentenceClassifier:
                 between = m.group("gap")
                 if m.group("aux") and m.group("aux").strip() == "had" and not cues:
                     return "past perfect without a date"
-                if m.group("aux") and m.group("aux").strip() in {"has", "have"} and verb in {
-                    "said", "stated", "argued", "insisted", "warned", "called", "described",
-                }:  # fmt: skip
+                perfect = m.group("aux") and m.group("aux").strip() in {"has", "have"}
+                if perfect and (
+                    verb in {"said", "stated", "argued", "insisted", "warned", "called"}
+                    or _GENERALITY.search(low)
+                ):
                     return "present perfect: a general statement"
+                if re.search(r"\b(?:to|will|would|shall)\s*$", between):
+                    return "infinitive or future: not yet happened"
+                if re.match(r"\s*(?:no|none|nothing|neither)\b", after[m.end() :]):
+                    return "negated object"
                 candidates.append(
                     (verb, between, after[m.end() :], conf, False, end + m.start("verb"))
                 )
 
         ger = _GERUND.match(after)
-        if ger and _subject_position(sentence, low, start) and not after.startswith("'"):
+        in_clause = re.search(r"\b(?:that|said|says|told|whether|if)\b", before)
+        if ger and not in_clause and _subject_position(sentence, low, start):
             pos = end + ger.start("verb")
             candidates.append(
                 (ger.group("verb"), ger.group("gap"), after[ger.end() :], 0.7, False, pos)
@@ -384,6 +450,27 @@ class SentenceClassifier:
                 pos = part.start("verb")
                 candidates.append((part.group("verb"), lead + between, after, 0.75, True, pos))
 
+        if part and not _PARTICIPANT_LINK.search(part.group("between")):
+            # a direct object with its titles: "met Chinese Foreign Minister Wang Yi"
+            verb = part.group("verb")
+            words = sentence[part.end("verb") : start].split()
+            if verb in _DIRECT and 0 < len(words) <= 5 and all(_is_title(w) for w in words):
+                pos = part.start("verb")
+                lead = before[: part.start()][-25:]
+                candidates.append((verb, lead, after, 0.75, True, pos))
+
+        if _CALL.search(low):
+            call = _CALL_PARTY.search(before)
+            if call:
+                candidates.append(("call with", "", after, 0.75, False, call.start()))
+
+        shown = _FOOTAGE.search(before)
+        if shown:
+            candidates.append(("shown on video", "", after, 0.75, False, shown.start()))
+
+        if _FRONTED.match(_strip_titles(sentence, before)):
+            candidates.append(("fronted participle", "", after, 0.75, False, 0))
+
         passive = _PASSIVE_BY.search(before)
         if passive and not re.search(
             r"\b(?:other than|rather than|instead of|not)\b", passive.group(0)
@@ -401,8 +488,11 @@ class SentenceClassifier:
 
         reason: str | None = None
         for verb, between, rest, conf, noun, position in candidates:
-            cue = date_near(cues, position)
+            # the date of the act: from the name on when the name leads, else from the verb
+            cue = date_near(cues, min(position, start))
             why = _blocker(before, between, rest, cue, noun=noun)
+            if why is None and _DENIAL.search(before[-80:]):
+                why = "denied"
             if why is None and _TEMPORAL_LEAD.search(before) and re.search(r"s$", verb):
                 why = "subordinate present tense: not yet happened"
             if why is None and old_year is not None and (cue is None or cue.precision != "day"):
@@ -419,7 +509,7 @@ class SentenceClassifier:
             how = f"'{verb}'" + (
                 f", dated '{cue.text}'" if cue is not None else ", publication date"
             )
-            return Decision(Kind.APPEARANCE, how, conf, day, precision)
+            return Decision(Kind.APPEARANCE, how, conf, day, precision, dated=cue is not None)
         return reason
 
     # -- absence -----------------------------------------------------------------
