@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from tracker.domain import Entry, Finding, Kind, Official
 from tracker.recognize.classify import Decision, SentenceClassifier, seen_at
 from tracker.recognize.names import SHORT, Hit, NameMatcher, entry_hits
-from tracker.recognize.text import fold, split_sentences
+from tracker.recognize.text import fold, repair_mojibake, split_sentences
 
 __all__ = ["Recognizer", "SentenceDecision"]
 
@@ -48,9 +48,10 @@ class Recognizer:
         self.classifier = SentenceClassifier()
 
     def explain(self, entry: Entry) -> list[SentenceDecision]:
-        sentences = [entry.title.strip()] if entry.title.strip() else []
+        title = repair_mojibake(entry.title.strip())
+        sentences = [title] if title else []
         headline_count = len(sentences)
-        sentences += split_sentences(entry.text)
+        sentences += split_sentences(repair_mojibake(entry.text))
         folded = [fold(s) for s in sentences]
         hits_per_sentence = entry_hits(
             self.matcher, sentences, folded, published=entry.published.date()

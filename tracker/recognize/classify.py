@@ -24,6 +24,7 @@ from datetime import UTC, date, datetime, time
 
 from tracker.domain import Kind
 from tracker.recognize.dates import DateCue, date_near, find_dates, historical_year
+from tracker.recognize.lexicon import foreign_cue, language_of
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,14 @@ _ABSENCE_AFTER = re.compile(
     r"|skipped|stayed away|yet to (?:return|respond|call|appear|be seen|surface|speak)"
     r"|out of (?:public )?(?:sight|view)|failed to (?:appear|attend|show|return|respond)"
     r"|no longer (?:appears|appeared|seen)|not (?:appeared|seen) in public|kept out of sight"
-    r"|no public appearances?)\b"
+    r"|no public appearances?|cancel(?:l?ed|s)?\s+(?:his|her|all|a|the|their)\b"
+    r"|self[ -]isolat\w*|(?:taken|admitted|rushed) to (?:a )?hospital|hospitali[sz]ed"
+    r"|in hospital|(?:on|taking|took) (?:sick |medical |annual )?leave|(?:is|was|fell) ill"
+    r"|unwell|will not (?:be|attend|travel|take part|come|go)|won't (?:be|attend|travel)"
+    r"|no (?:public )?(?:engagements|appearances|events)|could not be reached"
+    r"|(?:did not|didn't|has not|hasn't) (?:respond|reply)|declined requests"
+    r"|(?:staying|stayed|stays) away|has gone into|summer (?:break|holiday)"
+    r"|on (?:holiday|vacation)|pulled out|withdrew from|sent (?:\w+ ){0,3}in (?:his|her) place)\b"
 )
 _ABSENCE_BEFORE = re.compile(
     r"\b(?:instead of|in place of|standing in for|stood in for|stands in for|replacing"
@@ -162,7 +170,8 @@ _ABSENCE_BEFORE = re.compile(
     r"|disappearance of|silence of|no word from|not heard (?:back )?from|unable to reach"
     r"|could not reach|couldn't reach|failed to reach|yet to hear from|heard nothing from"
     r"|waiting (?:for|on) (?:a call|a reply|word) from|call back from|other than|rather than"
-    r"|no (?:return )?(?:call|word|contact|reply|response)(?: yet)? from)"
+    r"|no (?:return )?(?:call|word|contact|reply|response)(?: yet)? from|but not|read out"
+    r"|on behalf of|delivered for|speaking for|in the absence of|minus|except)"
     r"\s+(?:[\w.'’]+\s+){0,4}$"
 )
 _UNRETURNED = re.compile(
@@ -336,6 +345,22 @@ class SentenceClassifier:
         if stripped.endswith("?"):
             return Decision(Kind.MENTION, "question", 0.7, pub_day)
 
+        lang = language_of(low)
+        if lang != "en":
+            foreign = foreign_cue(low, lang)
+            if foreign is not None:
+                kind, word = foreign
+                if kind == "appearance":
+                    if cue is not None and cue.future:
+                        return Decision(
+                            Kind.MENTION, f"date after publication ({cue.text})", 0.6, pub_day
+                        )
+                    day = cue.day if cue is not None else pub_day
+                    return Decision(
+                        Kind.APPEARANCE, f"'{word}' ({lang})", 0.7, day, dated=cue is not None
+                    )
+                return Decision(Kind(kind), f"'{word}' ({lang})", 0.65, pub_day)
+
         last_seen = _LAST_SEEN.search(low)
         if last_seen:
             if cue is not None and not cue.future:
@@ -355,6 +380,11 @@ class SentenceClassifier:
         absence: Decision | None = None
         blocked: str | None = None
         for start, end in spans:
+            # "instead of Lavrov", "but not Kallas": said before the name, it outranks
+            # any act the sentence reports (someone else's)
+            early = _ABSENCE_BEFORE.search(low[max(0, start - 60) : start])
+            if early:
+                return Decision(Kind.ABSENCE, f"'{early.group(0).strip()}'", 0.8, pub_day)
             found = self._appearance(sentence, low, start, end, cues, old_year, pub_day)
             if isinstance(found, Decision):
                 if found.cue.startswith("'who "):

@@ -41,12 +41,46 @@ class Hit:
     role: Role | None = None
 
 
+# Spellings that transliteration produces for the same name, word by word.
+_EQUIVALENT = [
+    {"sergey", "sergei", "serguei", "sergej", "sergiy"},
+    {"dmitry", "dmitri", "dmitriy", "dmitrij"},
+    {"yevgeny", "evgeny", "evgeni", "yevgeni", "evgenij", "jewgeni"},
+    {"volodymyr", "wolodymyr", "volodimir"},
+    {"zelensky", "zelenskyy", "zelenskiy", "zelenski", "selenskyj", "zelenskij", "zelenskyj"},
+    {"alexander", "aleksandr", "alexandr", "aleksander"},
+    {"yuri", "yury", "yuriy", "jurij"},
+    {"mikhail", "michail"},
+    {"maria", "mariya"},
+    {"andrei", "andrey", "andrij"},
+    {"nikolai", "nikolay"},
+    {"lavrov", "lawrow"},
+    {"shoigu", "shoygu", "schoigu"},
+    {"peskov", "peskow"},
+    {"choe", "choi"},
+    {"erdogan", "erdoan"},
+]
+_EQUIVALENT_OF = {word: group for group in _EQUIVALENT for word in group}
+_MAX_FORMS = 64
+
+
+def _spellings(folded: str) -> set[str]:
+    """Every combination of equivalent spellings of the words of a folded phrase."""
+    forms = {""}
+    for word in folded.split(" "):
+        options = _EQUIVALENT_OF.get(word, {word})
+        forms = {f"{f} {o}".strip() for f in forms for o in options}
+        if len(forms) > _MAX_FORMS:
+            break
+    return forms if len(forms) <= _MAX_FORMS else {folded}
+
+
 def _variants(phrase: str) -> set[str]:
-    """Folded forms of a phrase, with declined Russian surnames."""
+    """Folded forms of a phrase: transliteration spellings, declined Russian surnames."""
     folded = " ".join(fold(phrase).split())
     if not folded:
         return set()
-    forms = {folded}
+    forms = _spellings(folded) | {folded}
     words = folded.split(" ")
     last = words[-1]
     if _CYRILLIC.search(last):
@@ -89,6 +123,24 @@ class NameMatcher:
         if not self.empty:
             self._automaton.make_automaton()
 
+    def _other_given_name(
+        self, text: str, start: int, owners: tuple[tuple[int, str, Role | None], ...]
+    ) -> bool:
+        """'Emine Erdogan', 'Brigitte Macron': a capitalised first name that is not the
+        official's own (in any spelling) means a different person with the surname."""
+        m = re.search(r"([A-Z][\w'’-]*)\s+$", text[max(0, start - 40) : start])
+        if not m:
+            return False
+        word = fold(m.group(1)).rstrip("'")
+        if word in _NOT_GIVEN_NAMES or word.endswith(("'s", "s'")) or m.group(1).isupper():
+            return False
+        own = set()
+        for official, _strength, _role in owners:
+            for phrase in (self.officials[official].name, *self.officials[official].aliases):
+                for form in _variants(phrase):
+                    own |= set(form.split(" "))
+        return word not in own
+
     def hits(self, text: str, folded: str | None = None) -> list[Hit]:
         """Every word-bounded occurrence, shortest patterns shadowed by longer overlaps."""
         if self.empty:
@@ -98,13 +150,50 @@ class NameMatcher:
         for end_index, (form, owners) in self._automaton.iter(low):
             start = end_index - len(form) + 1
             end = end_index + 1
-            if start > 0 and (low[start - 1].isalnum() or low[start - 1] == "_"):
-                continue
-            if end < len(low) and (low[end].isalnum() or low[end] == "_"):
-                continue
+            if _CJK.search(form):
+                # no spaces between words in Chinese, particles glued on in Korean
+                if len(form) <= 3 and not _titled(low, start, end):
+                    continue
+            else:
+                if start > 0 and (low[start - 1].isalnum() or low[start - 1] == "_"):
+                    continue
+                if end < len(low) and (low[end].isalnum() or low[end] == "_"):
+                    continue
+                if " " not in form and self._other_given_name(text, start, owners):
+                    continue
             for official, strength, role in owners:
                 found.append(Hit(official, start, end, strength, text[start:end], role))
         return _drop_shadowed(found)
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uac00-\ud7af\u1100-\u11ff]")
+# Titles written next to a short Chinese or Korean name, which on its own is too common
+# ("배우 김정은", an actress, is not Kim Jong Un; "김정은 국무위원장" is).
+_CJK_TITLES = (
+    "국무위원장", "위원장", "총비서", "외무상", "부부장", "대통령", "총리", "장관", "주석", "원수",
+    "외교부장", "외무장관", "主席", "总理", "外交部长", "部长", "外长", "总书记", "国务委员",
+    "委员", "总统", "首相",
+)  # fmt: skip
+
+
+def _titled(low: str, start: int, end: int) -> bool:
+    window = low[max(0, start - 12) : start] + "|" + low[end : end + 12]
+    return any(t in window for t in _CJK_TITLES)
+
+
+# Capitalised words that may stand right before a surname without being a first name.
+_NOT_GIVEN_NAMES = {
+    "mr", "mrs", "ms", "dr", "president", "premier", "chancellor", "minister", "secretary",
+    "general", "leader", "chairman", "spokesman", "spokeswoman", "prime", "foreign",
+    "defence", "defense", "deputy", "ambassador", "envoy", "senator", "governor", "king",
+    "queen", "prince", "comrade", "marshal", "mayor", "speaker", "sen", "gov", "rep",
+    "meanwhile", "later", "then", "but", "and", "when", "while", "after", "before", "as",
+    "so", "yet", "still", "also", "now", "today", "yesterday", "earlier", "there", "here",
+    "if", "though", "although", "because", "since", "once", "asked", "for", "with", "by",
+    "the", "a", "an", "in", "at", "on", "from", "to", "of", "said", "says", "told", "both",
+    "only", "even", "neither", "nor", "or", "like", "unlike", "under", "how", "why", "what",
+    "where", "who", "whether", "instead", "tsar", "kremlin", "ukraine's", "russia's",
+}  # fmt: skip
 
 
 def _drop_shadowed(hits: Iterable[Hit]) -> list[Hit]:

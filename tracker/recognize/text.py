@@ -74,7 +74,8 @@ _ABBREVIATIONS = {
     "jr", "sr", "vs", "etc", "inc", "corp", "co", "ltd", "approx", "dept", "fig",
     "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "d.c", "i.e", "e.g",
 }  # fmt: skip
-_BOUNDARY = re.compile(r"(?<=[.!?…])([\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]?[^\s])")
+_CJK_STOP = re.compile(r"(?<=[。！？])(?=[^\s。！？」』”])")
+_BOUNDARY = re.compile(r"(?<=[.!?…。！？])([\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]?[^\s])")
 _LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")
 
 
@@ -85,6 +86,7 @@ def split_sentences(text: str) -> list[str]:
         paragraph = clean_whitespace(paragraph)
         if not paragraph:
             continue
+        paragraph = _CJK_STOP.sub(" ", paragraph)  # Chinese full stops have no space after
         pieces: list[str] = []
         start = 0
         for match in _BOUNDARY.finditer(paragraph):
@@ -116,6 +118,23 @@ def _continues(current: str, piece: str) -> bool:
         return True
     # single initials ("John F. Kennedy") but not a sentence ending in "I."
     return len(word) == 1 and word.isalpha() and word != "i"
+
+
+_MOJIBAKE = re.compile(
+    "[ÃÂÄÅÐÑâ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+)
+
+
+def repair_mojibake(text: str) -> str:
+    """UTF-8 read as Windows-1252 ("ErdoÄŸan") is undone when that is what it is."""
+    if not _MOJIBAKE.search(text):
+        return text
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return text.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    return text
 
 
 def html_to_text(html: str) -> str:
