@@ -51,7 +51,7 @@ _ACT_VERBS = "|".join(
         "made (?:a |an |his |her )(?:\\w+ )?(?:trip|visit|speech|statement|appearance|tour"
         "|address|stop)",
         "paid (?:\\w+ ){0,2}(?:tribute|tributes|respects|visit|homage)",
-        "took (?:\\w+ ){0,2}seat",
+        "took (?:[\\w']+ ){0,2}seat",
         "used (?:his|her) (?:\\w+ ){0,2}(?:news conference|press conference|speech|address"
         "|interview|visit|appearance|remarks)",
         "was among (?:the )?(?:\\w+ ){0,2}(?:mourners|guests|attendees|participants|officials"
@@ -140,7 +140,8 @@ _POSSESSIVE_EVENT = re.compile(
 _LAST_SEEN = re.compile(
     r"\b(?:last\s+(?:known\s+|confirmed\s+|major\s+|public\s+|official\s+|televised\s+)*"
     r"(?:appearance|sighting|outing)|(?:was|were|been)\s+last\s+(?:seen|spotted|sighted)"
-    r"|last\s+(?:seen|appeared|spotted)\s+in\s+public|last\s+appeared)\b"
+    r"|last\s+(?:seen|appeared|spotted)\s+in\s+public|last\s+appeared"
+    r"|most\s+recent\s+(?:public\s+|known\s+)*(?:appearance|sighting))\b"
 )
 _ABSENCE_AFTER = re.compile(
     r"\b(?:absent|absence|missing|disappear\w*|vanish\w*|whereabouts|no[ -]show"
@@ -158,8 +159,7 @@ _ABSENCE_AFTER = re.compile(
     r"|no public appearances?|cancel(?:l?ed|s)?\s+(?:his|her|all|a|the|their)\b"
     r"|self[ -]isolat\w*|(?:taken|admitted|rushed) to (?:a )?hospital|hospitali[sz]ed"
     r"|in hospital|(?:on|taking|took) (?:sick |medical |annual )?leave|(?:is|was|fell) ill"
-    r"|unwell|will not (?:be|attend|travel|take part|come|go)|won't (?:be|attend|travel)"
-    r"|no (?:public )?(?:engagements|appearances|events)|could not be reached"
+    r"|unwell|no (?:public )?(?:engagements|appearances|events)|could not be reached"
     r"|(?:did not|didn't|has not|hasn't) (?:respond|reply)|declined requests"
     r"|(?:staying|stayed|stays) away|has gone into|summer (?:break|holiday)"
     r"|on (?:holiday|vacation)|pulled out|withdrew from|sent (?:\w+ ){0,3}in (?:his|her) place)\b"
@@ -172,7 +172,7 @@ _ABSENCE_BEFORE = re.compile(
     r"|waiting (?:for|on) (?:a call|a reply|word) from|call back from|other than|rather than"
     r"|no (?:return )?(?:call|word|contact|reply|response)(?: yet)? from|but not|read out"
     r"|on behalf of|delivered for|speaking for|in the absence of|minus|except)"
-    r"\s+(?:[\w.'’]+\s+){0,4}$"
+    r"\s+(?:[\w.'’,]+\s+){0,5}$"
 )
 _UNRETURNED = re.compile(
     r"without (?:a |any )?(?:return(?:ed)? )?(?:phone )?(?:call|reply|response|word)\b"
@@ -279,6 +279,16 @@ def _subject_position(original: str, low: str, start: int) -> bool:
     return not last.endswith("'s")
 
 
+_INTENT = {
+    "asked", "agreed", "offered", "promised", "pledged", "vowed", "proposed", "decided",
+    "agree", "agrees", "sought", "tried", "refused", "declined", "wants", "hopes",
+}  # fmt: skip
+_SAY = set(_SAY_VERBS.split("|"))
+_WRITTEN = re.compile(
+    r"\b(?:in a (?:written )?statement|statement (?:carried|published|issued|released)"
+    r"|in a (?:post|letter|message|tweet|telegram|decree)|(?:wrote|posted) on|on social media"
+    r"|on (?:x|telegram|twitter|facebook)\b|in an article|in a column|in an op-ed)"
+)
 _DIRECT = {"met", "meets", "received", "receives", "hosted", "hosts", "welcomed", "welcomes",
            "greeted", "greets", "phoned", "embraced", "hugged"}  # fmt: skip
 
@@ -431,8 +441,9 @@ class SentenceClassifier:
                 verb = m.group("verb")
                 conf = 0.9 if _STRONG.fullmatch(verb) else 0.8
                 between = m.group("gap")
-                if m.group("aux") and m.group("aux").strip() == "had" and not cues:
-                    return "past perfect without a date"
+                pluperfect = m.group("aux") and m.group("aux").strip() == "had"
+                if pluperfect and not any(pos >= start for pos, _ in cues):
+                    return "past perfect without a date of its own"
                 perfect = m.group("aux") and m.group("aux").strip() in {"has", "have"}
                 if perfect and (
                     verb in {"said", "stated", "argued", "insisted", "warned", "called"}
@@ -441,8 +452,13 @@ class SentenceClassifier:
                     return "present perfect: a general statement"
                 if re.search(r"\b(?:to|will|would|shall)\s*$", between):
                     return "infinitive or future: not yet happened"
-                if re.match(r"\s*(?:no|none|nothing|neither)\b", after[m.end() :]):
+                rest = after[m.end() :]
+                if re.match(r"\s*(?:no|none|nothing|neither)\b", rest):
                     return "negated object"
+                if verb in _INTENT and re.match(r"\s*to\s+\w+", rest):
+                    return f"'{verb} to': an intention, not an act"
+                if verb in _SAY and _WRITTEN.search(low):
+                    return "a written statement, not an appearance"
                 candidates.append(
                     (verb, between, after[m.end() :], conf, False, end + m.start("verb"))
                 )

@@ -37,7 +37,11 @@ _PATTERNS = [
         "iso",
         re.compile(r"\b(?P<year>(?:19|20)\d\d)[-\s/](?P<month>[01]\d)[-\s/](?P<day>[0-3]\d)\b"),
     ),
-    ("mdy", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b" + _YEAR)),
+    # "Jan. 9 and 10": the later day is the one to count from
+    (
+        "mdy",
+        re.compile(r"\b" + _MONTH + r"\s+(?:[0-3]?\d\s*(?:and|-|–)\s*)?" + _DAY + r"\b" + _YEAR),
+    ),
     ("dmy", re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\b" + _YEAR)),
 ]
 _WEEKDAY = re.compile(
@@ -50,11 +54,63 @@ _RELATIVE = [
         ),
         0,
     ),
-    (re.compile(r"\byesterday\b|\blast\s+night\b|\bthe\s+day\s+before\b"), 1),
+    (re.compile(r"\bthe\s+day\s+before\s+yesterday\b|\btwo\s+days\s+ago\b"), 2),
+    (
+        re.compile(
+            r"\byesterday\b(?<!before yesterday)|\blast\s+night\b"
+            r"|\bthe\s+day\s+before\b(?!\s+yesterday)|\bthe\s+previous\s+(?:day|evening|night)\b|\bthe\s+night\s+before\b"
+        ),
+        1,
+    ),
+    (re.compile(r"\bthree\s+days\s+ago\b"), 3),
     (re.compile(r"\bearlier\s+this\s+week\b"), 2),
     (re.compile(r"\blast\s+week\b|\ba\s+week\s+ago\b"), 7),
     (re.compile(r"\bearlier\s+this\s+month\b"), 10),
     (re.compile(r"\blast\s+month\b|\ba\s+month\s+ago\b"), 30),
+]
+# Other languages, folded (lower case, no diacritics), as the sentence is when matched.
+FOREIGN_WEEKDAYS = {
+    "понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3, "пятницу": 4,
+    "пятница": 4, "субботу": 5, "суббота": 5, "воскресенье": 6,
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
+    "dimanche": 6, "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
+    "samstag": 5, "sonntag": 6, "pazartesi": 0, "salı": 1, "sali": 1, "carsamba": 2,
+    "persembe": 3, "cuma": 4, "cumartesi": 5, "pazar": 6,
+}  # fmt: skip
+_CJK_WEEKDAYS = {
+    "星期一": 0, "星期二": 1, "星期三": 2, "星期四": 3, "星期五": 4, "星期六": 5, "星期日": 6,
+    "星期天": 6, "周一": 0, "周二": 1, "周三": 2, "周四": 3, "周五": 4, "周六": 5, "周日": 6,
+    "월요일": 0, "화요일": 1, "수요일": 2, "목요일": 3, "금요일": 4, "토요일": 5, "일요일": 6,
+}  # fmt: skip
+FOREIGN_MONTHS = {
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
+    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+    "januar": 1, "februar": 2, "marz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+    "ocak": 1, "subat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "mayis": 5, "haziran": 6,
+    "temmuz": 7, "agustos": 8, "eylul": 9, "ekim": 10, "kasım": 11, "kasim": 11,
+    "aralık": 12, "aralik": 12,
+}  # fmt: skip
+_FOREIGN_WEEKDAY = re.compile(
+    r"(?<!\w)(?P<weekday>"
+    + "|".join(FOREIGN_WEEKDAYS)
+    + r")(?!\w)"
+    + "|(?P<cjk>"
+    + "|".join(_CJK_WEEKDAYS)
+    + ")"
+)
+_FOREIGN_DMY = re.compile(
+    r"(?<!\d)(?P<day>[0-3]?\d)(?:er)?\.?\s+(?P<month>" + "|".join(FOREIGN_MONTHS) + r")(?!\w)"
+    r"(?:\s+(?P<year>(?:19|20)\d\d))?"
+)
+_CJK_DATE = re.compile(
+    r"(?:(?P<year>(?:19|20)\d\d)年)?(?P<month>[01]?\d)月(?P<day>[0-3]?\d)日"
+    r"|(?:(?P<kmonth>[01]?\d)월\s*)?(?P<kday>[0-3]?\d)일"
+)
+_FOREIGN_RELATIVE = [
+    (re.compile(r"сегодня|今天|今日|오늘|aujourd'hui|(?<!\w)heute(?!\w)|(?<!\w)bugun(?!\w)"), 0),
+    (re.compile(r"вчера|昨天|昨日|어제|(?<!\w)gestern(?!\w)|(?<!\w)dun(?!\w)"), 1),
 ]
 _NEAR_FUTURE = timedelta(days=62)  # "on December 3" in a November article is ahead, not last year
 _FUTURE = re.compile(
@@ -62,7 +118,8 @@ _FUTURE = re.compile(
     r"saturday|sunday)|later\s+this\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks))\b"
 )
 _BARE_YEAR = re.compile(
-    r"\b(?:in|since|of|from|until|by)\s+(?:early\s+|late\s+|mid-?\s*)?(?P<year>(?:19|20)\d\d)\b"
+    r"\b(?:in|since|of|from|until|by|his|her|their|its)\s+(?:early\s+|late\s+|mid-?\s*)?"
+    r"(?P<year>(?:19|20)\d\d)\b"
 )
 
 
@@ -95,7 +152,7 @@ _ANY_CUE = re.compile(
 
 def find_dates(folded: str, published: date) -> list[tuple[int, DateCue]]:
     """Every date cue in a folded sentence with its position, in order of position."""
-    if not _ANY_CUE.search(folded):  # most sentences have no cue: skip the full scan
+    if not _ANY_CUE.search(folded) and folded.isascii():  # most sentences: no cue at all
         return []
     found: list[tuple[int, DateCue]] = []
     for kind, pattern in _PATTERNS:
@@ -112,6 +169,8 @@ def find_dates(folded: str, published: date) -> list[tuple[int, DateCue]]:
         if m.group("last") and back == 0:
             back = 7
         found.append((m.start(), DateCue(published - timedelta(days=back), m.group(0), "day")))
+    if not folded.isascii():
+        found += _foreign_dates(folded, published)
     for pattern, days_back in _RELATIVE:
         for m in pattern.finditer(folded):
             precision = "day" if days_back <= 1 else ("week" if days_back <= 7 else "month")
@@ -122,6 +181,46 @@ def find_dates(folded: str, published: date) -> list[tuple[int, DateCue]]:
         found.append((m.start(), cue))
     found.sort(key=lambda item: item[0])
     return found
+
+
+def _foreign_dates(folded: str, published: date) -> list[tuple[int, DateCue]]:
+    found: list[tuple[int, DateCue]] = []
+    for m in _FOREIGN_WEEKDAY.finditer(folded):
+        wanted = FOREIGN_WEEKDAYS.get(
+            m.group("weekday") or "", _CJK_WEEKDAYS.get(m.group("cjk") or "", 0)
+        )
+        back = (published.weekday() - wanted) % 7
+        found.append((m.start(), DateCue(published - timedelta(days=back), m.group(0), "day")))
+    for m in _FOREIGN_DMY.finditer(folded):
+        year = int(m.group("year")) if m.group("year") else None
+        day = _resolve_year(FOREIGN_MONTHS[m.group("month")], int(m.group("day")), year, published)
+        if day is not None:
+            found.append((m.start(), DateCue(day, m.group(0), "day", future=day > published)))
+    for m in _CJK_DATE.finditer(folded):
+        if m.group("day"):
+            year = int(m.group("year")) if m.group("year") else None
+            day = _resolve_year(int(m.group("month")), int(m.group("day")), year, published)
+        elif m.group("kmonth"):
+            day = _resolve_year(int(m.group("kmonth")), int(m.group("kday")), None, published)
+        else:  # "18일": a day of this month, or of the last one
+            day = _day_of_recent_month(int(m.group("kday")), published)
+        if day is not None:
+            found.append((m.start(), DateCue(day, m.group(0), "day", future=day > published)))
+    for pattern, days_back in _FOREIGN_RELATIVE:
+        for m in pattern.finditer(folded):
+            cue = DateCue(published - timedelta(days=days_back), m.group(0), "day")
+            found.append((m.start(), cue))
+    return found
+
+
+def _day_of_recent_month(day: int, published: date) -> date | None:
+    try:
+        if day <= published.day:
+            return published.replace(day=day)
+        previous = published.replace(day=1) - timedelta(days=1)
+        return previous.replace(day=day)
+    except ValueError:
+        return None
 
 
 def find_date(folded: str, published: date) -> DateCue | None:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 _CYRILLIC = re.compile(r"[а-яё]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_ENGLISH = {"the", "of", "and", "to", "in", "a", "is", "was", "on", "for", "with", "said", "at",
+            "by", "his", "her", "has", "had", "that", "from"}  # fmt: skip
 _STOPWORDS = {
     "fr": {"le", "la", "les", "des", "du", "et", "a", "est", "avec", "son", "sa", "ses", "un",
            "une", "au", "aux", "pour", "dans", "sur", "qui", "que", "l'", "d'", "s'est"},
@@ -31,8 +33,11 @@ def language_of(low: str) -> str:
         return "zh"
     if _CYRILLIC.search(low):
         return "ru"
+    if "ı" in low:  # dotless i: Turkish
+        return "tr"
     words = re.findall(r"[\w']+", low)
-    best, score = "en", 2
+    english = sum(1 for w in words if w in _ENGLISH)
+    best, score = "en", max(english, 1)
     for lang, stops in _STOPWORDS.items():
         hits = sum(1 for w in words if w in stops)
         if hits > score:
@@ -251,10 +256,14 @@ def foreign_cue(low: str, lang: str) -> tuple[str, str] | None:
     act = next((w for w in cues.act if w in padded), None)
     if act is None:
         return None
+    # only markers close to the act word count: "заявил, что ... не определена" is
+    # a statement about something else
+    at = padded.index(act)
+    near = padded[max(0, at - 14) : at + len(act) + 10]
     for word in cues.future:
-        if word in padded:
+        if word in near:
             return "mention", f"plan: {word.strip()}"
     for word in cues.negation:
-        if word in padded:
+        if word in near:
             return "mention", f"negated: {word.strip()}"
     return "appearance", act

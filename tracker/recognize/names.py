@@ -267,12 +267,14 @@ def _role_variants(title: str) -> set[str]:
     minister of Russia'; the watchlist gives one form, news uses all three."""
     forms = _variants(title)
     words = title.split()
-    if len(words) >= 2:
-        adjective, rest = words[0], " ".join(words[1:])
-        country = _COUNTRY_OF.get(adjective.lower())
-        if country:
-            forms |= _variants(f"{country}'s {rest}")
-            forms |= _variants(f"{rest} of {country}")
+    for size in (2, 1):  # "North Korean leader" before "Russian Foreign Minister"
+        if len(words) > size:
+            adjective, rest = " ".join(words[:size]), " ".join(words[size:])
+            country = _COUNTRY_OF.get(adjective.lower())
+            if country:
+                forms |= _variants(f"{country}'s {rest}")
+                forms |= _variants(f"{rest} of {country}")
+                break
     return forms
 
 

@@ -44,7 +44,9 @@ class _FoldTable(dict[int, str]):
             base = "".join(
                 c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
             )
-            lowered = (base or char).lower()
+            if len(base) != 1:  # Hangul syllables, ligatures: keep the character whole
+                base = char
+            lowered = base.lower()
             mapped = lowered[0] if lowered else char
         self[code] = mapped
         return mapped
