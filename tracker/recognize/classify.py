@@ -430,6 +430,10 @@ class SentenceClassifier:
     ) -> Decision | str | None:
         """A Decision for an appearance, a reason string when one was blocked, else None."""
         before = low[:start]
+        # the patterns below look back a few dozen characters at most; searching only the
+        # tail keeps long sentences cheap (offsets are shifted back with `base`)
+        base = max(0, start - 160)
+        near = low[base:start]
         after = low[end:]
         # (verb, words between, text after, confidence, noun-like event, verb position)
         candidates: list[tuple[str, str, str, float, bool, int]] = []
@@ -481,47 +485,49 @@ class SentenceClassifier:
             pos = end + rel.start("verb")
             candidates.append((f"who {verb}", "", after[rel.end() :], conf, False, pos))
 
-        inv = _INVERSION.search(before)
+        inv = _INVERSION.search(near)
         if inv and not re.search(r"\b(?:who|which|that|whom|whose)\b", inv.group("titles")):
-            candidates.append((inv.group("verb"), "", after, 0.8, False, inv.start("verb")))
+            candidates.append((inv.group("verb"), "", after, 0.8, False, base + inv.start("verb")))
 
-        part = _PARTICIPANT.search(before)
+        part = _PARTICIPANT.search(near)
         if part and _PARTICIPANT_LINK.search(part.group("between")):
             between = part.group("between")
             skip = r"\b(?:called|reached|tried|attempt\w*|request\w*|that|which|who|but|while)\b"
             if not re.search(skip, between):
-                lead = before[: part.start()][-25:]
+                lead = near[: part.start()][-25:]
                 if re.search(r"\b(?:has|have|had)\s+(?:\w+\s+){0,2}$", lead) and not cues:
                     return "an earlier act without a date"
-                pos = part.start("verb")
+                pos = base + part.start("verb")
                 candidates.append((part.group("verb"), lead + between, after, 0.75, True, pos))
 
         if part and not _PARTICIPANT_LINK.search(part.group("between")):
             # a direct object with its titles: "met Chinese Foreign Minister Wang Yi"
             verb = part.group("verb")
-            words = sentence[part.end("verb") : start].split()
+            words = sentence[base + part.end("verb") : start].split()
             if verb in _DIRECT and 0 < len(words) <= 5 and all(_is_title(w) for w in words):
-                pos = part.start("verb")
-                lead = before[: part.start()][-25:]
+                pos = base + part.start("verb")
+                lead = near[: part.start()][-25:]
                 candidates.append((verb, lead, after, 0.75, True, pos))
 
         if _CALL.search(low):
-            call = _CALL_PARTY.search(before)
+            call = _CALL_PARTY.search(near)
             if call:
-                candidates.append(("call with", "", after, 0.75, False, call.start()))
+                candidates.append(("call with", "", after, 0.75, False, base + call.start()))
 
-        shown = _FOOTAGE.search(before)
+        shown = _FOOTAGE.search(near)
         if shown:
-            candidates.append(("shown on video", "", after, 0.75, False, shown.start()))
+            candidates.append(("shown on video", "", after, 0.75, False, base + shown.start()))
 
         if _FRONTED.match(_strip_titles(sentence, before)):
             candidates.append(("fronted participle", "", after, 0.75, False, 0))
 
-        passive = _PASSIVE_BY.search(before)
+        passive = _PASSIVE_BY.search(near)
         if passive and not re.search(
             r"\b(?:other than|rather than|instead of|not)\b", passive.group(0)
         ):
-            candidates.append((passive.group("verb"), "", after, 0.8, False, passive.start()))
+            candidates.append(
+                (passive.group("verb"), "", after, 0.8, False, base + passive.start())
+            )
 
         poss = _POSSESSIVE_EVENT.match(after)
         if poss and first is not None and first.precision == "day":
@@ -536,10 +542,10 @@ class SentenceClassifier:
         for verb, between, rest, conf, noun, position in candidates:
             # the date of the act: from the name on when the name leads, else from the verb
             cue = date_near(cues, min(position, start))
-            why = _blocker(before, between, rest, cue, noun=noun)
+            why = _blocker(near, between, rest, cue, noun=noun)
             if why is None and _DENIAL.search(before[-80:]):
                 why = "denied"
-            if why is None and _TEMPORAL_LEAD.search(before) and re.search(r"s$", verb):
+            if why is None and _TEMPORAL_LEAD.search(near) and re.search(r"s$", verb):
                 why = "subordinate present tense: not yet happened"
             if why is None and old_year is not None and (cue is None or cue.precision != "day"):
                 why = f"history ({old_year})"

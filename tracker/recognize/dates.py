@@ -112,6 +112,11 @@ _FOREIGN_RELATIVE = [
     (re.compile(r"сегодня|今天|今日|오늘|aujourd'hui|(?<!\w)heute(?!\w)|(?<!\w)bugun(?!\w)"), 0),
     (re.compile(r"вчера|昨天|昨日|어제|(?<!\w)gestern(?!\w)|(?<!\w)dun(?!\w)"), 1),
 ]
+_DIGIT = re.compile(r"\d")
+_RELATIVE_GATE = re.compile(
+    r"today|tonight|yesterday|night|week|month|ago|previous|before|morning|afternoon"
+    r"|evening|tomorrow|next|later|coming"
+)
 _NEAR_FUTURE = timedelta(days=62)  # "on December 3" in a November article is ahead, not last year
 _FUTURE = re.compile(
     r"\b(?:tomorrow|next\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|"
@@ -155,7 +160,11 @@ def find_dates(folded: str, published: date) -> list[tuple[int, DateCue]]:
     if not _ANY_CUE.search(folded) and folded.isascii():  # most sentences: no cue at all
         return []
     found: list[tuple[int, DateCue]] = []
+    # cheap gates first: each family of patterns runs only where its words can be
+    has_digit = _DIGIT.search(folded) is not None
     for kind, pattern in _PATTERNS:
+        if not has_digit:
+            break
         for m in pattern.finditer(folded):
             month_text = m.group("month")
             month = int(month_text) if kind == "iso" else MONTHS[month_text]
@@ -163,7 +172,7 @@ def find_dates(folded: str, published: date) -> list[tuple[int, DateCue]]:
             day = _resolve_year(month, int(m.group("day")), year, published)
             if day is not None:
                 found.append((m.start(), DateCue(day, m.group(0), "day", future=day > published)))
-    for m in _WEEKDAY.finditer(folded):
+    for m in _WEEKDAY.finditer(folded) if "day" in folded else ():
         wanted = WEEKDAYS[m.group("weekday")]
         back = (published.weekday() - wanted) % 7
         if m.group("last") and back == 0:
@@ -171,12 +180,13 @@ def find_dates(folded: str, published: date) -> list[tuple[int, DateCue]]:
         found.append((m.start(), DateCue(published - timedelta(days=back), m.group(0), "day")))
     if not folded.isascii():
         found += _foreign_dates(folded, published)
-    for pattern, days_back in _RELATIVE:
+    relative = _RELATIVE_GATE.search(folded) is not None
+    for pattern, days_back in _RELATIVE if relative else ():
         for m in pattern.finditer(folded):
             precision = "day" if days_back <= 1 else ("week" if days_back <= 7 else "month")
             cue = DateCue(published - timedelta(days=days_back), m.group(0), precision)
             found.append((m.start(), cue))
-    for m in _FUTURE.finditer(folded):
+    for m in _FUTURE.finditer(folded) if relative else ():
         cue = DateCue(published + timedelta(days=1), m.group(0), "day", future=True)
         found.append((m.start(), cue))
     found.sort(key=lambda item: item[0])

@@ -117,9 +117,14 @@ class NameMatcher:
                 for form in _role_variants(phrase) if role else _variants(phrase):
                     patterns.setdefault(form, []).append((index, strength, role))
         for form, owners in patterns.items():
-            self._automaton.add_word(form, (form, tuple(owners)))
+            payload = (form, tuple(owners), bool(_CJK.search(form)), " " not in form)
+            self._automaton.add_word(form, payload)
         self.empty = not patterns
         self.shared_short = _shared_short_names(self.officials)
+        self._own_words = [
+            {w for p in (o.name, *o.aliases) for f in _variants(p) for w in f.split(" ")}
+            for o in self.officials
+        ]
         if not self.empty:
             self._automaton.make_automaton()
 
@@ -134,12 +139,16 @@ class NameMatcher:
         word = fold(m.group(1)).rstrip("'")
         if word in _NOT_GIVEN_NAMES or word.endswith(("'s", "s'")) or m.group(1).isupper():
             return False
-        own = set()
-        for official, _strength, _role in owners:
-            for phrase in (self.officials[official].name, *self.officials[official].aliases):
-                for form in _variants(phrase):
-                    own |= set(form.split(" "))
-        return word not in own
+        return all(word not in self._own_words[official] for official, _s, _r in owners)
+
+    def any_hit(self, text: str) -> bool:
+        """Whether any name, alias, role or surname occurs at all (boundaries unchecked):
+        a cheap test that lets entries naming nobody skip all further work."""
+        if self.empty:
+            return False
+        for _ in self._automaton.iter(fold(text)):
+            return True
+        return False
 
     def hits(self, text: str, folded: str | None = None) -> list[Hit]:
         """Every word-bounded occurrence, shortest patterns shadowed by longer overlaps."""
@@ -147,10 +156,10 @@ class NameMatcher:
             return []
         low = fold(text) if folded is None else folded
         found: list[Hit] = []
-        for end_index, (form, owners) in self._automaton.iter(low):
+        for end_index, (form, owners, cjk, single) in self._automaton.iter(low):
             start = end_index - len(form) + 1
             end = end_index + 1
-            if _CJK.search(form):
+            if cjk:
                 # no spaces between words in Chinese, particles glued on in Korean
                 if len(form) <= 3 and not _titled(low, start, end):
                     continue
@@ -159,7 +168,7 @@ class NameMatcher:
                     continue
                 if end < len(low) and (low[end].isalnum() or low[end] == "_"):
                     continue
-                if " " not in form and self._other_given_name(text, start, owners):
+                if single and self._other_given_name(text, start, owners):
                     continue
             for official, strength, role in owners:
                 found.append(Hit(official, start, end, strength, text[start:end], role))
