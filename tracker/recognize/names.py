@@ -209,15 +209,19 @@ def _drop_shadowed(hits: Iterable[Hit]) -> list[Hit]:
     """'Sergey Lavrov' also contains the short hit 'Lavrov': keep only the longest span."""
     ordered = sorted(hits, key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[Hit] = []
+    owners: dict[tuple[int, int], set[int]] = {}
+    reach = -1  # the furthest end of a kept span; every kept span starts at or before `hit`
     for hit in ordered:
-        inside = any(k.start <= hit.start and hit.end <= k.end for k in kept)
-        tie = any(
-            k.start == hit.start and k.end == hit.end and k.official != hit.official for k in kept
-        )
-        if inside and not tie:
+        span = (hit.start, hit.end)
+        if hit.official in owners.get(span, ()):
+            continue  # the same phrase found twice for one official
+        shared = span in owners  # one phrase, two officials: keep both
+        if hit.end <= reach and not shared:
             continue
         kept.append(hit)
-    return sorted(kept, key=lambda h: h.start)
+        owners.setdefault(span, set()).add(hit.official)
+        reach = max(reach, hit.end)
+    return kept
 
 
 def entry_hits(
