@@ -64,8 +64,12 @@ def run(recognizer: Recognizer | None = None) -> list[Result]:
         )
         findings = [f for f in recognizer.findings(entry) if f.official == case["official"]]
         kinds = {f.kind for f in findings}
-        got = next((k.value for k in (Kind.APPEARANCE, Kind.ABSENCE, Kind.MENTION) if k in kinds), "none")
-        appearances = sorted((f for f in findings if f.kind is Kind.APPEARANCE), key=lambda f: f.date)
+        got = next(
+            (k.value for k in (Kind.APPEARANCE, Kind.ABSENCE, Kind.MENTION) if k in kinds), "none"
+        )
+        appearances = sorted(
+            (f for f in findings if f.kind is Kind.APPEARANCE), key=lambda f: f.date
+        )
         decisive = next((f for f in reversed(findings) if f.kind.value == got), None)
         if appearances:
             decisive = appearances[-1]
@@ -89,7 +93,9 @@ def score(results: list[Result]) -> Scores:
     tp = sum(1 for r in results if r.expected == r.got == "appearance")
     said = sum(1 for r in results if r.got == "appearance")
     true = sum(1 for r in results if r.expected == "appearance")
-    dated = sum(1 for r in results if r.expected == r.got == "appearance" and r.got_date == r.expected_date)
+    dated = sum(
+        1 for r in results if r.expected == r.got == "appearance" and r.got_date == r.expected_date
+    )
     return Scores(
         precision=tp / said if said else 0.0,
         recall=tp / true if true else 0.0,
@@ -106,7 +112,9 @@ def main() -> None:
         wanted = sys.argv[sys.argv.index("--category") + 1]
         results = [r for r in results if r.category == wanted]
     s = score(results)
-    print(f"cases {s.total}: appearance precision {s.precision:.3f}, recall {s.recall:.3f}, dates exact {s.dates_exact:.3f}; accuracy over all kinds {s.accuracy:.3f}")
+    print(
+        f"cases {s.total}: appearance precision {s.precision:.3f}, recall {s.recall:.3f}, dates exact {s.dates_exact:.3f}; accuracy over all kinds {s.accuracy:.3f}"
+    )
     print("label \\ decision " + "".join(f"{k:>12}" for k in KINDS))
     for e in KINDS:
         print(f"{e:17}" + "".join(f"{s.confusion[(e, g)]:12d}" for g in KINDS))
@@ -114,7 +122,9 @@ def main() -> None:
         for r in results:
             wrong_date = r.expected == r.got == "appearance" and r.got_date != r.expected_date
             if r.expected != r.got or wrong_date:
-                print(f"\n{r.id} [{r.category}] {r.official}: expected {r.expected} {r.expected_date} got {r.got} {r.got_date}\n  cue: {r.cue}\n  {r.sentence[:240]}")
+                print(
+                    f"\n{r.id} [{r.category}] {r.official}: expected {r.expected} {r.expected_date} got {r.got} {r.got_date}\n  cue: {r.cue}\n  {r.sentence[:240]}"
+                )
 
 
 if __name__ == "__main__":

@@ -25,5 +25,7 @@ def test_true_appearances_are_dated_exactly_at_least_0_90(scores) -> None:  # ty
 
 
 def test_the_set_is_large_and_balanced(scores) -> None:  # type: ignore[no-untyped-def]
-    appearances = sum(n for (expected, _), n in scores.confusion.items() if expected == "appearance")
+    appearances = sum(
+        n for (expected, _), n in scores.confusion.items() if expected == "appearance"
+    )
     assert scores.total >= 200 and 0.4 <= appearances / scores.total <= 0.6
