@@ -212,3 +212,32 @@ def test_replay_tells_when_lavrov_went_silent_and_came_back(tmp_path: Path) -> N
     assert len(silent) == 1 and len(again) == 1, emails
     # a replay never touches the configured database
     assert not (tmp_path / "demo.db").exists()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://eastern-desk.example/news/2025/11/05/top-diplomat-absent-security-council",
+        "https://meridian-review.example/analysis/2025-1106-rumours-lavrov-standing",
+    ],
+)
+def test_explain_shows_a_where_is_lavrov_entry_as_mentions_and_absences(
+    imported_demo: Path, url: str
+) -> None:
+    result = run_cli("--config", str(imported_demo), "explain", url, "--json")
+    assert result.returncode == 0, result.stderr
+    lavrov = [s for s in json.loads(result.stdout)["sentences"] if s["official"] == "Sergey Lavrov"]
+    assert len(lavrov) >= 3
+    assert {s["kind"] for s in lavrov} <= {"mention", "absence"}
+    assert all(s["cue"] and s["sentence"] and 0 < s["confidence"] <= 1 for s in lavrov)
+    text = run_cli("--config", str(imported_demo), "explain", url)
+    assert (
+        text.returncode == 0
+        and "Sergey Lavrov: " in text.stdout
+        and "APPEARANCE" not in text.stdout.split("Sergey Lavrov")[1][:20]
+    )
+
+
+def test_explain_of_an_unknown_link_is_a_usage_error(imported_demo: Path) -> None:
+    result = run_cli("--config", str(imported_demo), "explain", "https://nowhere.example/x")
+    assert result.returncode == 2 and "no stored entry" in result.stderr

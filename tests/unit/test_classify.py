@@ -160,3 +160,41 @@ def test_a_headline_surname_without_the_full_name_is_not_a_hit() -> None:
     recognizer = Recognizer(WATCHLIST)
     entry = Entry(title="Lavrov speaks", text="A story about weather.", published=PUBLISHED)
     assert recognizer.findings(entry) == []
+
+
+FOREIGN = [
+    (
+        "Министр иностранных дел России Сергей Лавров в четверг провел в Москве переговоры.",
+        A,
+        date(2025, 11, 6),
+    ),
+    ("Сергея Лаврова не было на совещании в среду.", B, None),
+    ("Сергей Лавров посетит Пхеньян на следующей неделе.", M, None),
+    ("Le ministre russe Sergueï Lavrov a rencontré jeudi son homologue.", A, date(2025, 11, 6)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "day"), FOREIGN)
+def test_sentences_in_other_languages(sentence: str, kind: Kind, day: date | None) -> None:
+    lavrov = Official("Sergey Lavrov", ("Сергей Лавров",), ("Lavrov",))
+    decisions = Recognizer([lavrov]).explain(Entry(title="", text=sentence, published=PUBLISHED))
+    assert decisions and decisions[0].decision.kind is kind, decisions
+    if day is not None:
+        assert decisions[0].decision.day == day
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an undated headline is the dated lede's event, not a second one on the publication day
+        ("Kallas meets Sandu|Sergey Lavrov met Sandu on Saturday.", [date(2025, 11, 8)]),
+        ("Lavrov meets Sandu|Sergey Lavrov met Sandu.", [date(2025, 11, 10)]),
+    ],
+)
+def test_an_entry_reports_each_event_once_with_its_date(text: str, expected: list[date]) -> None:
+    title, body = text.split("|")
+    findings = Recognizer(WATCHLIST).findings(Entry(title=title, text=body, published=PUBLISHED))
+    assert (
+        sorted(f.date for f in findings if f.kind is A and f.official == "Sergey Lavrov")
+        == expected
+    )

@@ -103,3 +103,44 @@ def test_default_short_name_is_the_family_name(name: str, short: tuple[str, ...]
 
     config = parse_config({"officials": [{"name": name}]}, path=None, env={})
     assert config.officials[0].short == short
+
+
+@pytest.mark.parametrize(
+    ("official", "text", "found"),
+    [
+        (
+            Official("Sergey Lavrov", short=("Lavrov",)),
+            "Le ministre Sergueï Lavrov a rencontré",
+            True,
+        ),
+        (Official("Dmitry Peskov"), "Dmitriy Peskov told reporters", True),
+        (Official("Volodymyr Zelensky"), "Wolodymyr Selenskyj erhält den Preis", True),
+        (
+            Official("Recep Tayyip Erdogan", aliases=("Erdogan",)),
+            "Emine Erdogan opened an exhibition",
+            False,
+        ),
+        (
+            Official("Recep Tayyip Erdogan", aliases=("Erdogan",)),
+            "President Erdogan opened an exhibition",
+            True,
+        ),
+        (Official("Kim Jong Un", aliases=("김정은",)), "북한 김정은 국무위원장이 참관했다", True),
+        (Official("Kim Jong Un", aliases=("김정은",)), "배우 김정은이 복귀한다", False),
+        (Official("Xi Jinping", aliases=("习近平",)), "国家主席习近平会见了卢拉", True),
+    ],
+)
+def test_spellings_scripts_and_namesakes(official: Official, text: str, found: bool) -> None:
+    from tracker.recognize.text import repair_mojibake
+
+    assert bool(NameMatcher([official]).hits(repair_mojibake(text))) is found
+
+
+def test_mojibake_is_repaired_before_matching() -> None:
+    from tracker.recognize.text import repair_mojibake
+
+    assert (
+        repair_mojibake("President Recep Tayyip ErdoÄŸan met")
+        == "President Recep Tayyip Erdoğan met"
+    )
+    assert repair_mojibake("Plain text stays") == "Plain text stays"

@@ -113,6 +113,12 @@ _FOREIGN_RELATIVE = [
     (re.compile(r"вчера|昨天|昨日|어제|(?<!\w)gestern(?!\w)|(?<!\w)dun(?!\w)"), 1),
 ]
 _DIGIT = re.compile(r"\d")
+# French, German and Turkish day words that fold to plain ASCII
+_FOREIGN_LATIN = re.compile(
+    r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch"
+    r"|donnerstag|freitag|samstag|sonntag|pazartesi|sali|carsamba|persembe|cuma|cumartesi"
+    r"|pazar|gestern|heute|aujourd'hui|dun|bugun)\b"
+)
 _RELATIVE_GATE = re.compile(
     r"today|tonight|yesterday|night|week|month|ago|previous|before|morning|afternoon"
     r"|evening|tomorrow|next|later|coming"
@@ -157,7 +163,8 @@ _ANY_CUE = re.compile(
 
 def find_dates(folded: str, published: date) -> list[tuple[int, DateCue]]:
     """Every date cue in a folded sentence with its position, in order of position."""
-    if not _ANY_CUE.search(folded) and folded.isascii():  # most sentences: no cue at all
+    foreign = not folded.isascii() or _FOREIGN_LATIN.search(folded) is not None
+    if not foreign and not _ANY_CUE.search(folded):  # most sentences: no cue at all
         return []
     found: list[tuple[int, DateCue]] = []
     # cheap gates first: each family of patterns runs only where its words can be
@@ -178,7 +185,7 @@ def find_dates(folded: str, published: date) -> list[tuple[int, DateCue]]:
         if m.group("last") and back == 0:
             back = 7
         found.append((m.start(), DateCue(published - timedelta(days=back), m.group(0), "day")))
-    if not folded.isascii():
+    if foreign:
         found += _foreign_dates(folded, published)
     relative = _RELATIVE_GATE.search(folded) is not None
     for pattern, days_back in _RELATIVE if relative else ():

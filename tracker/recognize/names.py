@@ -23,10 +23,6 @@ FULL, ROLE, SHORT = "full", "role", "short"
 
 # Russian surnames decline; a watchlist gives the nominative, text may use any case.
 _CYRILLIC = re.compile(r"[а-яё]")
-_RU_SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын")
-_RU_MASC_CASES = ("а", "у", "ым", "е")
-_RU_FEM_ENDINGS = ("ова", "ева", "ина", "ына")
-_RU_FEM_CASES = ("ой", "у")
 
 
 @dataclass(frozen=True)
@@ -81,14 +77,51 @@ def _variants(phrase: str) -> set[str]:
     if not folded:
         return set()
     forms = _spellings(folded) | {folded}
-    words = folded.split(" ")
-    last = words[-1]
-    if _CYRILLIC.search(last):
-        if last.endswith(_RU_FEM_ENDINGS):
-            stem = last[:-1]
-            forms |= {" ".join([*words[:-1], stem + e]) for e in _RU_FEM_CASES}
-        elif last.endswith(_RU_SURNAME_ENDINGS):
-            forms |= {" ".join([*words[:-1], last + e]) for e in _RU_MASC_CASES}
+    if _CYRILLIC.search(folded):
+        forms |= _russian_cases(folded)
+    return forms
+
+
+# Endings per grammatical case (genitive, dative, instrumental, prepositional, accusative),
+# for folded Russian names: "й" has already become "и".
+_RU_RULES: list[tuple[str, tuple[str, ...]]] = [
+    ("ова", ("овои", "ову")),  # Захарова -> Захаровой (all oblique cases folded), Захарову
+    ("ева", ("евои", "еву")),
+    ("ина", ("инои", "ину")),
+    ("ия", ("ии", "ию", "иеи")),  # Мария -> Марии, Марию, Марией
+    ("ая", ("ои", "ую")),
+    ("еи", ("ея", "ею", "еем", "ее")),  # Сергей -> Сергея, Сергею, Сергеем, Сергее
+    ("ии", ("ия", "ию", "ием")),  # Дмитрий -> Дмитрия, Дмитрию, Дмитрием, Дмитрии
+    ("аи", ("ая", "аю", "аем", "ае")),  # Николай
+    ("ов", ("ова", "ову", "овым", "ове")),
+    ("ев", ("ева", "еву", "евым", "еве")),
+    ("ин", ("ина", "ину", "иным", "ине")),
+    ("а", ("ы", "е", "у", "ои")),
+]
+_RU_CONSONANT_CASES = ("а", "у", "ом", "е")  # Владимир -> Владимира, Владимиру, ...
+
+
+def _russian_word_cases(word: str) -> tuple[str, ...]:
+    """The oblique case forms of one folded Russian name, in case order where known."""
+    if not _CYRILLIC.search(word):
+        return ()
+    for ending, replacements in _RU_RULES:
+        if word.endswith(ending):
+            return tuple(word[: -len(ending)] + r for r in replacements)
+    if word[-1] in "бвгджзклмнпрстфхцчшщ":
+        return tuple(word + e for e in _RU_CONSONANT_CASES)
+    return ()
+
+
+def _russian_cases(folded: str) -> set[str]:
+    """Every word of a name declined, in the same case and in mixed ones (news mixes
+    little, but a short list is cheap): 'сергеи лавров' -> 'сергея лаврова', ..."""
+    options = [(w, *_russian_word_cases(w)) for w in folded.split(" ")]
+    forms = {""}
+    for choices in options:
+        forms = {f"{f} {c}".strip() for f in forms for c in choices}
+        if len(forms) > _MAX_FORMS:
+            return {folded}
     return forms
 
 
