@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 
 class Kind(StrEnum):
@@ -28,7 +29,11 @@ class Status(StrEnum):
 
 class AlertKind(StrEnum):
     SILENT = "silent"
+    REPEAT = "repeat"
     SEEN_AGAIN = "seen_again"
+    QUIET = "quiet"
+    AWAIT_OVERDUE = "await_overdue"
+    AWAIT_MET = "await_met"
 
 
 @dataclass(frozen=True)
@@ -103,6 +108,7 @@ class OfficialStatus:
     silent_for: timedelta | None
     evidence: Sighting | None = None
     watching_since: datetime | None = None
+    threshold_how: str = ""  # why this threshold: fixed, or learned from the person's rhythm
 
     @property
     def overdue(self) -> timedelta | None:
@@ -121,3 +127,4 @@ class AlertDecision:
     episode: str
     status: OfficialStatus
     previous: Sighting | None = field(default=None)
+    awaited: Any = None  # an awaits.AwaitStatus for the AWAIT_* kinds
