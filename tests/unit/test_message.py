@@ -1,17 +1,23 @@
+"""Messages say it all in the subject, carry the evidence, and cannot be injected."""
+
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from email import message_from_bytes
+from email import message_from_bytes, policy
+
+import pytest
 
 from tracker.alerting import AlertState, decide
-from tracker.domain import Official, Sighting
-from tracker.notify.message import render
-from tracker.notify.outbox import build_email
+from tracker.domain import AlertDecision, AlertKind, Official, Sighting
+from tracker.notify.message import Context, Part, Report, compose, render
 from tracker.silence import evaluate
-from tracker.store.tables import AlertRow
+
+AS_OF = datetime(2025, 11, 12, 12, tzinfo=UTC)
 
 
-def _decision(name: str = "Sergey Lavrov", title: str = "Lavrov in Minsk"):  # type: ignore[no-untyped-def]
+def _decision(
+    name: str = "Sergey Lavrov", title: str = "Lavrov in Minsk", text: str = "He spoke in Minsk."
+) -> AlertDecision:
     official = Official(name, threshold=timedelta(days=10))
     seen = Sighting(
         name,
@@ -20,19 +26,65 @@ def _decision(name: str = "Sergey Lavrov", title: str = "Lavrov in Minsk"):  # t
         datetime(2025, 10, 28, 14, tzinfo=UTC),
         "https://n.example/1",
         title,
-        "He spoke in Minsk.",
+        text,
     )
-    status = evaluate(official, [seen], datetime(2025, 11, 12, 12, tzinfo=UTC))
-    decision = decide(status, AlertState())
+    decision = decide(evaluate(official, [seen], AS_OF), AlertState(), AS_OF)
     assert decision is not None
     return decision
+
+
+def _parsed(*decisions: AlertDecision, context: Context | None = None):  # type: ignore[no-untyped-def]
+    parts = []
+    for d in decisions:
+        r = render(d, context)
+        parts.append(Part(r.subject, r.text, r.html, r.message_id, d.kind.value))
+    raw = compose(
+        parts, sender="t@example.org", recipients=["d@example.org"], when=AS_OF
+    ).as_bytes()
+    return message_from_bytes(raw, policy=policy.default)
 
 
 def test_subject_says_who_how_long_and_the_threshold() -> None:
     rendered = render(_decision())
     assert rendered.subject == "[tracker] Sergey Lavrov silent for 15 days (threshold 10d)"
-    assert "Last seen:  2025-10-28" in rendered.body and "He spoke in Minsk." in rendered.body
-    assert "https://n.example/1" in rendered.body
+    assert "Last seen:  2025-10-28" in rendered.text and "He spoke in Minsk." in rendered.text
+    assert (
+        "https://n.example/1" in rendered.text and 'tracker mute "Sergey Lavrov"' in rendered.text
+    )
+
+
+def test_message_has_plain_and_html_parts_with_evidence_timeline_and_reports() -> None:
+    context = Context(
+        recent=(
+            Sighting(
+                "Sergey Lavrov",
+                date(2025, 10, 27),
+                AS_OF,
+                AS_OF,
+                "https://n.example/0",
+                "t",
+                "He met Choe.",
+            ),
+        ),
+        reports=(
+            Report(
+                "absence",
+                date(2025, 11, 5),
+                "He was absent from the Security Council.",
+                "https://n.example/2",
+            ),
+        ),
+    )
+    message = _parsed(_decision(), context=context)
+    plain = message.get_body(("plain",)).get_content()
+    rich = message.get_body(("html",)).get_content()
+    for part in (plain, rich):
+        assert (
+            "He spoke in Minsk." in part
+            and "He met Choe." in part
+            and "absent from the Security Council" in part
+        )
+    assert '<a href="https://n.example/1">' in rich and "<img" not in rich
 
 
 def test_message_id_is_stable_for_the_same_alert() -> None:
@@ -40,21 +92,44 @@ def test_message_id_is_stable_for_the_same_alert() -> None:
     assert render(_decision()).message_id != render(_decision("Marco Rubio")).message_id
 
 
-def test_feed_text_cannot_inject_headers() -> None:
-    rendered = render(
-        _decision(name="Evil\r\nBcc: victim@example.org", title="x\nSubject: spoofed")
+def test_two_alerts_due_together_go_out_as_one_message() -> None:
+    message = _parsed(_decision(), _decision("Choe Son Hui"))
+    assert str(message["Subject"]).startswith("[tracker] 2 alerts: Sergey Lavrov silent")
+    assert "Choe Son Hui" in message.get_body(("plain",)).get_content()
+    assert len(str(message["X-Tracker-Alerts"]).split()) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "text"),
+    [
+        ("Evil\r\nBcc: victim@example.org", "x", "y"),
+        ("Sergey Lavrov", "x\nSubject: spoofed", "y"),
+        (
+            "Sergey Lavrov",
+            "<script>alert(1)</script>",
+            "<b>bold</b> & <img src=x onerror=alert(1)>",
+        ),
+        ("Sergey Lavrov " + "L" * 5000, "T" * 5000, "S" * 20000),
+    ],
+)
+def test_feed_text_cannot_inject_headers_or_markup(name: str, title: str, text: str) -> None:
+    message = _parsed(_decision(name, title, text))
+    assert message["Bcc"] is None and len(message.get_all("Subject") or []) == 1
+    assert "\n" not in str(message["Subject"]) and len(str(message["Subject"])) <= 250
+    rich = message.get_body(("html",)).get_content()
+    assert "<script>" not in rich and "<img" not in rich and "<b>bold" not in rich
+    if "<script>" in title:
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rich
+    plain = message.get_body(("plain",)).get_content()
+    assert all(len(line) < 1200 for line in plain.splitlines())
+
+
+def test_kinds_have_their_own_subjects() -> None:
+    base = _decision()
+    again = AlertDecision("Sergey Lavrov", AlertKind.SEEN_AGAIN, "2025-10-28", base.status)
+    assert (
+        render(again, Context(previous_last_seen=date(2025, 10, 20))).subject
+        == "[tracker] Sergey Lavrov seen again on 2025-10-28 after 8 days"
     )
-    alert = AlertRow(
-        official_id=1,
-        kind="silent",
-        episode="e",
-        created_at=datetime(2025, 11, 12, tzinfo=UTC),
-        as_of=datetime(2025, 11, 12, tzinfo=UTC),
-        subject=rendered.subject,
-        body=rendered.body,
-        message_id=rendered.message_id,
-    )
-    parsed = message_from_bytes(build_email(alert, "t@example.org", ("d@example.org",)).as_bytes())
-    assert parsed["Bcc"] is None
-    assert parsed.get_all("Subject") is not None and len(parsed.get_all("Subject")) == 1
-    assert "Evil Bcc: victim@example.org" in str(parsed["Subject"])
+    repeat = AlertDecision("Sergey Lavrov", AlertKind.REPEAT, "2025-10-28#repeat1", base.status)
+    assert render(repeat).subject.startswith("[tracker] still silent: Sergey Lavrov")
