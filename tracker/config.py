@@ -7,6 +7,7 @@ of the config file, so a config works the same from any working directory.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -29,6 +30,24 @@ class FeedConfig:
     url: str
     name: str
     interval: timedelta
+    fulltext: bool = False  # fetch each new entry's page and extract its main text
+    category: str = ""  # a folder in OPML exports
+
+
+@dataclass(frozen=True)
+class PollingConfig:
+    """How feeds are fetched: limits, timeouts, manners ([polling] in the file)."""
+
+    concurrency: int = 20
+    per_host: int = 2
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0
+    total_timeout: float = 60.0
+    max_size: int = 5 * 1024 * 1024
+    max_redirects: int = 5
+    user_agent: str = ""  # empty: tracker's own, naming the program and its version
+    max_interval: timedelta = timedelta(hours=6)
+    max_backoff: timedelta = timedelta(hours=24)
 
 
 @dataclass(frozen=True)
@@ -53,6 +72,7 @@ class Config:
     feeds: tuple[FeedConfig, ...] = ()
     officials: tuple[Official, ...] = ()
     email: EmailConfig | None = None
+    polling: PollingConfig = field(default_factory=PollingConfig)
     path: Path | None = None
     base_dir: Path = field(default_factory=Path.cwd)
 
@@ -157,6 +177,31 @@ class _Section:
             raise self.fail(key, "must be a number")
         return float(value)
 
+    def boolean(self, key: str, default: bool) -> bool:
+        value = self.data.get(key, default)
+        if not isinstance(value, bool):
+            raise self.fail(key, "must be true or false")
+        return value
+
+    def positive(self, key: str, default: float) -> float:
+        value = self.number(key, default)
+        if value <= 0:
+            raise self.fail(key, "must be greater than zero")
+        return value
+
+    def size(self, key: str, default: int) -> int:
+        """Bytes: an integer, or a string with a unit: "512KB", "5MB"."""
+        value = self.data.get(key, default)
+        if isinstance(value, str):
+            match = re.fullmatch(r"\s*(\d+)\s*([kmg]?i?b?)\s*", value.lower())
+            if not match:
+                raise self.fail(key, f"bad size {value!r}: use bytes or a unit, e.g. '5MB'")
+            unit = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[match.group(2)[:1].rstrip("b")]
+            value = int(match.group(1)) * unit
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            raise self.fail(key, "must be a positive number of bytes or a size like '5MB'")
+        return value
+
 
 def _resolve_database(url: str, base: Path) -> str:
     """Make a relative SQLite path absolute against the config folder."""
@@ -179,7 +224,7 @@ def parse_config(data: dict[str, Any], *, path: Path | None, env: dict[str, str]
     where = str(path) if path else "<config>"
     base = path.parent if path else Path.cwd()
     top = _Section(where, data, "")
-    top.check_known({"database", "outbox", "defaults", "feeds", "officials", "email"})
+    top.check_known({"database", "outbox", "defaults", "feeds", "officials", "email", "polling"})
 
     database = env.get(ENV_DATABASE) or _resolve_database(
         top.string("database", "sqlite:///tracker.db"), base
@@ -199,7 +244,7 @@ def parse_config(data: dict[str, Any], *, path: Path | None, env: dict[str, str]
     seen_urls: set[str] = set()
     for i, item in enumerate(feeds_raw):
         sec = _Section(where, item, f"feeds[{i}]")
-        sec.check_known({"url", "name", "interval"})
+        sec.check_known({"url", "name", "interval", "fulltext", "category"})
         url = _resolve_feed_url(sec.string("url", required=True).strip(), base)
         scheme = url.split("://", 1)[0].lower() if "://" in url else "path"
         if scheme not in {"http", "https", "file", "path"}:
@@ -210,7 +255,15 @@ def parse_config(data: dict[str, Any], *, path: Path | None, env: dict[str, str]
             raise sec.fail("url", f"duplicate feed {url!r}")
         seen_urls.add(url)
         name = sec.string("name") or url
-        feeds.append(FeedConfig(url=url, name=name, interval=sec.duration("interval", interval)))
+        feeds.append(
+            FeedConfig(
+                url=url,
+                name=name,
+                interval=sec.duration("interval", interval),
+                fulltext=sec.boolean("fulltext", False),
+                category=sec.string("category").strip(),
+            )
+        )
 
     officials_raw = data.get("officials", [])
     if not isinstance(officials_raw, list):
@@ -237,6 +290,7 @@ def parse_config(data: dict[str, Any], *, path: Path | None, env: dict[str, str]
         )
 
     email = _parse_email(where, data["email"]) if "email" in data else None
+    polling = _parse_polling(where, data.get("polling", {}))
     return Config(
         database=database,
         outbox=outbox,
@@ -246,6 +300,7 @@ def parse_config(data: dict[str, Any], *, path: Path | None, env: dict[str, str]
         feeds=tuple(feeds),
         officials=tuple(officials),
         email=email,
+        polling=polling,
         path=path,
         base_dir=base,
     )
@@ -310,6 +365,40 @@ def _parse_roles(sec: _Section) -> tuple[Role, ...]:
                 raise sec.fail(f"{where}.{key}", "must be a date (YYYY-MM-DD)")
         roles.append(Role(title.strip(), dates["since"], dates["until"]))
     return tuple(roles)
+
+
+def _parse_polling(where: str, raw: Any) -> PollingConfig:
+    sec = _Section(where, raw, "polling")
+    sec.check_known(
+        {
+            "concurrency", "per_host", "connect_timeout", "read_timeout", "total_timeout",
+            "max_size", "max_redirects", "user_agent", "max_interval", "max_backoff",
+        }
+    )  # fmt: skip
+    d = PollingConfig()
+    counts = {}
+    for key, default in (("concurrency", d.concurrency), ("per_host", d.per_host)):
+        counts[key] = sec.integer(key, default)
+        if counts[key] < 1:
+            raise sec.fail(key, "must be at least 1")
+    redirects = sec.integer("max_redirects", d.max_redirects)
+    if redirects < 0:
+        raise sec.fail("max_redirects", "must be 0 or more")
+    agent = sec.string("user_agent").strip()
+    if any(c in agent for c in "\r\n"):
+        raise sec.fail("user_agent", "must be one line")
+    return PollingConfig(
+        concurrency=counts["concurrency"],
+        per_host=counts["per_host"],
+        connect_timeout=sec.positive("connect_timeout", d.connect_timeout),
+        read_timeout=sec.positive("read_timeout", d.read_timeout),
+        total_timeout=sec.positive("total_timeout", d.total_timeout),
+        max_size=sec.size("max_size", d.max_size),
+        max_redirects=redirects,
+        user_agent=agent,
+        max_interval=sec.duration("max_interval", d.max_interval),
+        max_backoff=sec.duration("max_backoff", d.max_backoff),
+    )
 
 
 def _parse_email(where: str, raw: Any) -> EmailConfig:

@@ -1,11 +1,19 @@
-"""`tracker run`: APScheduler polls each feed on its own interval and evaluates regularly.
+"""`tracker run`: polls each feed when it is due, evaluates and delivers regularly.
 
-Jobs coalesce and never overlap themselves; SIGINT/SIGTERM stop the scheduler after
-the running jobs finish. A failing job is logged and retried on its next run.
+Feeds: every second a tick on the tracker's event loop starts a task for each feed
+whose next poll time has come (its interval, stretched by the feed's own hints, or
+backed off after failures; see tracker.feeds.schedule) and that is not still running.
+The tasks share one HTTP client (keep-alive) and the global and per-host limits; a
+slow feed never delays the others. Next poll times are stored, so a restart keeps them.
+
+Evaluation and delivery: an APScheduler job every `evaluate_every`, which coalesces and
+never overlaps itself. SIGINT/SIGTERM stop both; feeds being polled get up to the total
+fetch time limit to finish, then are cancelled.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import signal
 import threading
@@ -16,8 +24,8 @@ from types import FrameType
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from tracker.config import FeedConfig
-from tracker.jobs import Tracker
+from tracker.feeds.fetch import Limiter, make_client
+from tracker.jobs import FeedResult, Tracker
 
 log = logging.getLogger("tracker.daemon")
 
@@ -26,31 +34,36 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def log_result(result: FeedResult) -> None:
+    if result.error:
+        log.warning("feed failed: %s: %s", result.url, result.error)
+    elif result.status == "not_modified":
+        log.info("polled %s: not modified", result.url)
+    else:
+        log.info(
+            "polled %s: %d entries, %d new, %d duplicates, %d findings%s",
+            result.url,
+            result.entries,
+            result.new_entries,
+            result.duplicates,
+            result.findings,
+            f" (warning: {result.problem})" if result.problem else "",
+        )
+
+
 def run_daemon(
     tracker: Tracker,
     *,
     clock: Callable[[], datetime] = _utcnow,
     stop: threading.Event | None = None,
     install_signals: bool = True,
+    tick: float = 1.0,
 ) -> None:
     stop = stop or threading.Event()
     scheduler = BackgroundScheduler(
         timezone=UTC,
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 300},
     )
-
-    def poll_one(feed: FeedConfig) -> None:
-        result = tracker.poll_feed(feed, clock())
-        if result.error:
-            log.warning("feed failed: %s: %s", feed.url, result.error)
-        else:
-            log.info(
-                "polled %s: %d entries, %d new, %d findings",
-                feed.url,
-                result.entries,
-                result.new_entries,
-                result.findings,
-            )
 
     def evaluate() -> None:
         now = clock()
@@ -63,23 +76,39 @@ def run_daemon(
         for alert, error in report.failed:
             log.warning("delivery failed, will retry: %s: %s", alert.subject, error)
 
-    start = clock()
-    for index, feed in enumerate(tracker.config.feeds):
-        scheduler.add_job(
-            poll_one,
-            IntervalTrigger(seconds=feed.interval.total_seconds(), timezone=UTC),
-            args=[feed],
-            id=f"feed-{index}",
-            name=f"poll {feed.name}",
-            next_run_time=start,
-        )
     scheduler.add_job(
         evaluate,
         IntervalTrigger(seconds=tracker.config.evaluate_every.total_seconds(), timezone=UTC),
         id="evaluate",
         name="evaluate and deliver",
-        next_run_time=start + timedelta(seconds=5),
+        next_run_time=clock() + timedelta(seconds=5),
     )
+
+    client = make_client(tracker.policy)
+    limiter = Limiter(tracker.policy.concurrency, tracker.policy.per_host)
+    running: dict[str, asyncio.Task[FeedResult]] = {}
+
+    async def feed_tick() -> None:
+        def done(task: asyncio.Task[FeedResult]) -> None:
+            if not task.cancelled() and task.exception() is None:
+                log_result(task.result())
+
+        before = set(running.values())
+        try:
+            await tracker.start_due(clock(), client, limiter, running)
+        except Exception:  # a database hiccup: log it, try again next tick
+            log.exception("could not start due feeds")
+        for task in set(running.values()) - before:
+            task.add_done_callback(done)
+
+    async def drain() -> None:
+        tasks = list(running.values())
+        if tasks:
+            log.info("waiting for %d feed(s) being polled", len(tasks))
+            _done, pending = await asyncio.wait(tasks, timeout=tracker.policy.total_timeout + 5)
+            for task in pending:
+                task.cancel()
+        await client.aclose()
 
     def handle(signum: int, _frame: FrameType | None) -> None:
         log.info("received %s, stopping", signal.Signals(signum).name)
@@ -91,12 +120,16 @@ def run_daemon(
     scheduler.start()
     log.info(
         "tracker running: %d feeds, %d officials",
-        len(tracker.config.feeds),
+        len(tracker.feed_targets()),
         len(tracker.config.officials),
     )
     try:
-        while not stop.wait(1.0):
-            pass
+        while True:
+            pending = tracker.submit(feed_tick())
+            if stop.wait(tick):
+                break
+            pending.result()  # a tick is quick; this also keeps ticks from piling up
     finally:
         scheduler.shutdown(wait=True)
+        tracker.run(drain())
         log.info("stopped")

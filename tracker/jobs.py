@@ -1,26 +1,54 @@
 """The orchestrators: the only place where fetching, recognition, storage and delivery meet.
 
-poll:     fetch each feed -> parse -> store new entries -> recognise -> store findings
+poll:     due feeds, concurrently -> fetch (conditional GET) -> parse -> full text (optional)
+          -> drop duplicates -> store new entries -> recognise -> store findings -> health
 evaluate: stored sightings -> statuses as of a time -> alert decisions -> stored alerts
 deliver:  stored pending alerts -> transport (SMTP or .eml outbox)
+
+Network I/O runs on one asyncio event loop owned by the Tracker (a background thread,
+so the blocking methods below work from any thread and one HTTP client keeps its
+connections alive across polls). Parsing and storing run on one worker thread, in the
+order feeds arrive: the event loop stays free for the network, and database writes
+never race each other.
 """
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
+import functools
 import logging
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime
+import random
+import threading
+from collections.abc import Callable, Coroutine, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any, TypeVar
 
 import httpx
 from sqlalchemy.engine import Engine
 
 from tracker import alerting, silence
-from tracker.config import Config, FeedConfig
+from tracker.config import Config, FeedConfig, PollingConfig
 from tracker.domain import AlertDecision, Kind, OfficialStatus
-from tracker.feeds.fetch import USER_AGENT, FetchError, fetch, local_path
-from tracker.feeds.parse import FeedParseError, ParsedEntry, parse_feed
+from tracker.feeds import fulltext
+from tracker.feeds.fetch import (
+    USER_AGENT,
+    Fetched,
+    FetchError,
+    FetchPolicy,
+    Limiter,
+    Validators,
+    fetch_http,
+    local_path,
+    make_client,
+    read_local,
+)
+from tracker.feeds.identity import Deduper, Known, Verdict
+from tracker.feeds.parse import FeedParseError, ParsedEntry, ParsedFeed, parse_feed
+from tracker.feeds.schedule import Bounds, cache_hint, next_poll, parse_retry_after
 from tracker.notify.message import render
 from tracker.notify.outbox import DeliveryReport, deliver_pending
 from tracker.notify.smtp import OutboxTransport, SmtpTransport, Transport
@@ -31,7 +59,8 @@ from tracker.store.tables import AlertRow, FeedRow
 
 log = logging.getLogger("tracker")
 
-FEED_SUFFIXES = {".xml", ".rss", ".atom", ".rdf", ".feed"}
+FEED_SUFFIXES = {".xml", ".rss", ".atom", ".rdf", ".feed", ".json"}
+T = TypeVar("T")
 
 
 @dataclass
@@ -43,6 +72,23 @@ class FeedResult:
     findings: int = 0
     error: str | None = None
     problem: str | None = None
+    # "ok", "not_modified" (304: nothing parsed), "failed", or "skipped" (disabled,
+    # or the server's Retry-After has not passed; `problem` says which)
+    status: str = "ok"
+    duplicates: int = 0  # entries already stored, from this feed or another
+    updated: int = 0  # entries whose story changed since it was stored
+    bytes_received: int = 0
+    moved_to: str | None = None
+    next_poll_at: datetime | None = None
+
+
+@dataclass
+class IngestCounts:
+    seen: int = 0
+    new: int = 0
+    findings: int = 0
+    duplicates: int = 0
+    updated: int = 0
 
 
 @dataclass
@@ -53,21 +99,129 @@ class Evaluation:
     absences: dict[str, int] = field(default_factory=dict)
 
 
+def fetch_policy(polling: PollingConfig) -> FetchPolicy:
+    return FetchPolicy(
+        user_agent=polling.user_agent or USER_AGENT,
+        connect_timeout=polling.connect_timeout,
+        read_timeout=polling.read_timeout,
+        total_timeout=polling.total_timeout,
+        max_bytes=polling.max_size,
+        max_redirects=polling.max_redirects,
+        concurrency=polling.concurrency,
+        per_host=polling.per_host,
+    )
+
+
+def _known(row: Any) -> Known:
+    return Known(
+        row.id, row.key, row.canonical_url, row.fingerprint, row.title, row.text, row.feed_id
+    )
+
+
+def _forget(running: dict[str, Any], url: str, _task: object) -> None:
+    running.pop(url, None)
+
+
+def _join(*problems: str | None) -> str | None:
+    return "; ".join(p for p in problems if p) or None
+
+
 class Tracker:
     """One configured tracker: its engine, its recogniser and the jobs over them."""
 
-    def __init__(self, config: Config, engine: Engine, *, now: datetime) -> None:
+    def __init__(
+        self, config: Config, engine: Engine, *, now: datetime, rng: random.Random | None = None
+    ) -> None:
         self.config = config
         self.engine = engine
         self.recognizer = Recognizer(config.officials)
         self.by_name = {o.name: o for o in config.officials}
+        self.policy = fetch_policy(config.polling)
+        self.bounds = Bounds(config.polling.max_interval, config.polling.max_backoff)
+        self._rng = rng or random.Random()
+        self._work_thread = ThreadPoolExecutor(1, thread_name_prefix="tracker-work")
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._loop_thread: threading.Thread | None = None
+        self._loop_lock = threading.Lock()
         with session_for(engine) as session:
             self.ids = repo.sync_officials(session, config.officials, now)
+            repo.sync_config_feeds(session, [(f.url, f.name, f.category) for f in config.feeds])
 
     def close(self) -> None:
+        with self._loop_lock:
+            loop, thread, self._loop, self._loop_thread = self._loop, self._loop_thread, None, None
+        if loop is not None and thread is not None:
+            loop.call_soon_threadsafe(loop.stop)
+            thread.join()
+            loop.close()
+        self._work_thread.shutdown(wait=True)
         self.engine.dispose()
 
-    # -- ingest ------------------------------------------------------------------
+    # -- the event loop ------------------------------------------------------------
+
+    @property
+    def loop(self) -> asyncio.AbstractEventLoop:
+        """The tracker's event loop, started on first use in a daemon thread."""
+        with self._loop_lock:
+            if self._loop is None:
+                loop = asyncio.new_event_loop()
+                thread = threading.Thread(target=loop.run_forever, name="tracker-io", daemon=True)
+                thread.start()
+                self._loop, self._loop_thread = loop, thread
+            return self._loop
+
+    def submit(self, coro: Coroutine[Any, Any, T]) -> concurrent.futures.Future[T]:
+        """Run a coroutine on the tracker's loop without waiting for it."""
+        return asyncio.run_coroutine_threadsafe(coro, self.loop)
+
+    def run(self, coro: Coroutine[Any, Any, T]) -> T:
+        """Run a coroutine on the tracker's loop and wait for its result."""
+        return asyncio.run_coroutine_threadsafe(coro, self.loop).result()
+
+    async def _work(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Parsing and storing, one at a time, off the event loop."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._work_thread, functools.partial(fn, *args, **kwargs))
+
+    # -- which feeds ---------------------------------------------------------------
+
+    def feed_targets(self) -> list[FeedConfig]:
+        """What `poll` polls: the config's feeds, then those added with `tracker feeds`."""
+        declared = {f.url for f in self.config.feeds}
+        with session_for(self.engine) as session:
+            added = [r for r in repo.added_feeds(session) if r.url not in declared]
+        return [
+            *self.config.feeds,
+            *(
+                FeedConfig(
+                    url=r.url,
+                    name=r.name or r.url,
+                    interval=timedelta(seconds=r.interval_seconds)
+                    if r.interval_seconds
+                    else self.config.interval,
+                    fulltext=r.fulltext,
+                    category=r.category,
+                )
+                for r in added
+            ),
+        ]
+
+    def _rows_for(self, feeds: Sequence[FeedConfig]) -> dict[str, FeedRow]:
+        """The feeds' rows; feeds not yet stored get an "import" row (never polled)."""
+        with session_for(self.engine) as session:
+            return repo.ensure_feeds(session, [(f.url, f.name) for f in feeds])
+
+    def _skip_reason(self, row: FeedRow, now: datetime, due_only: bool) -> str | None:
+        """Why not to poll this feed now ('' = silently not due), or None to poll it."""
+        if row.disabled_at is not None:
+            return f"disabled since {row.disabled_at:%Y-%m-%d %H:%M}: {row.disabled_reason}"
+        if row.retry_until is not None and row.retry_until > now:
+            return f"the server asked to wait until {row.retry_until:%Y-%m-%d %H:%M:%S} UTC"
+        if due_only and row.next_poll_at is not None and row.next_poll_at > now:
+            return ""
+        return None
+
+    # -- ingest --------------------------------------------------------------------
 
     def ingest_entries(
         self,
@@ -76,86 +230,342 @@ class Tracker:
         fetched_at: datetime,
     ) -> tuple[int, int, int]:
         """Store new entries and their findings; return (seen, new, findings)."""
-        seen = new = findings = 0
+        counts = self.ingest(feed, entries, fetched_at)
+        return counts.seen, counts.new, counts.findings
+
+    def ingest(
+        self, feed: FeedRow, entries: Iterable[ParsedEntry], fetched_at: datetime
+    ) -> IngestCounts:
+        """Store what is new, update what changed, skip what is already known (the rules
+        are in tracker.feeds.identity); recognise new and changed text. One transaction."""
+        counts = IngestCounts()
         batch = list(entries)
         with session_for(self.engine) as session:
-            known = repo.known_keys(session, [p.key for p in batch])
+            dedupe = self._deduper(session, batch)
+            handled: set[str] = set()  # the same entry twice in one feed
             for parsed in batch:
-                seen += 1
-                if parsed.key in known:
+                counts.seen += 1
+                verdict, match = self._judge(dedupe, parsed, feed.id)
+                if parsed.key in handled or verdict is Verdict.DUPLICATE:
+                    counts.duplicates += 1
                     continue
-                known.add(parsed.key)  # the same entry twice in one feed
-                row = repo.add_entry(session, feed.id, parsed, fetched_at)
+                handled.add(parsed.key)
+                if verdict is Verdict.UPDATED and match is not None:
+                    row = repo.update_entry(session, match.id, parsed, fetched_at)
+                    skip = repo.finding_keys(session, match.id)
+                    counts.updated += 1
+                else:
+                    row = repo.add_entry(session, feed.id, parsed, fetched_at)
+                    skip = None
+                    if row is None:
+                        counts.duplicates += 1
+                        continue
+                    counts.new += 1
                 if row is None:
                     continue
-                new += 1
+                dedupe.remember(_known(row))
                 found = self.recognizer.findings(parsed.entry)
-                findings += repo.add_findings(session, row, found, self.ids)
+                counts.findings += repo.add_findings(session, row, found, self.ids, skip=skip)
             session.commit()
-        return seen, new, findings
+        return counts
+
+    @staticmethod
+    def _deduper(session: Any, batch: Sequence[ParsedEntry]) -> Deduper:
+        return Deduper(
+            repo.matching_entries(
+                session,
+                [p.key for p in batch],
+                [p.canonical_url for p in batch],
+                [p.fingerprint for p in batch if p.distinctive],
+            )
+        )
+
+    @staticmethod
+    def _judge(
+        dedupe: Deduper, parsed: ParsedEntry, feed_id: int | None
+    ) -> tuple[Verdict, Known | None]:
+        return dedupe.judge(
+            key=parsed.key,
+            url=parsed.canonical_url,
+            title=parsed.entry.title,
+            print_=parsed.fingerprint,
+            is_distinctive=parsed.distinctive,
+            feed_id=feed_id,
+        )
+
+    def _needing_text(self, feed: FeedRow, batch: Sequence[ParsedEntry]) -> set[str]:
+        """Keys of the entries that would be stored or updated (full text is fetched for those)."""
+        with session_for(self.engine) as session:
+            dedupe = self._deduper(session, batch)
+        return {p.key for p in batch if self._judge(dedupe, p, feed.id)[0] is not Verdict.DUPLICATE}
+
+    # -- poll ----------------------------------------------------------------------
+
+    def poll(
+        self, now: datetime, feeds: Sequence[FeedConfig] | None = None, *, due_only: bool = False
+    ) -> list[FeedResult]:
+        """Poll feeds concurrently (default: every configured and added feed)."""
+        return self.run(self.poll_async(now, feeds, due_only=due_only))
 
     def poll_feed(
-        self, feed: FeedConfig, now: datetime, client: httpx.Client | None = None
+        self, feed: FeedConfig, now: datetime, client: httpx.AsyncClient | None = None
     ) -> FeedResult:
-        """Fetch, parse and ingest one feed; every failure ends up in the feed's health."""
-        result = FeedResult(url=feed.url, name=feed.name)
-        with session_for(self.engine) as session:
-            row = repo.get_feed(session, feed.url, feed.name)
+        """Fetch, parse and ingest one feed; every failure ends up in the feed's health.
+
+        `client` may be an AsyncClient to reuse; it is used on the tracker's event loop.
+        """
+        return self.run(self.poll_async(now, [feed], client=client))[0]
+
+    async def poll_async(
+        self,
+        now: datetime,
+        feeds: Sequence[FeedConfig] | None = None,
+        *,
+        due_only: bool = False,
+        client: httpx.AsyncClient | None = None,
+    ) -> list[FeedResult]:
+        """Poll feeds concurrently within the policy's limits; results in feed order.
+
+        Disabled feeds and feeds whose Retry-After has not passed are skipped (with a
+        result saying why); with `due_only`, so are feeds whose next poll is later.
+        """
+        targets = list(self.feed_targets() if feeds is None else feeds)
+        rows = await self._work(self._rows_for, targets)
+        results: dict[str, FeedResult] = {}
+        chosen: list[FeedConfig] = []
+        for feed in targets:
+            reason = self._skip_reason(rows[feed.url], now, due_only)
+            if reason is None:
+                chosen.append(feed)
+            elif reason:
+                results[feed.url] = FeedResult(
+                    feed.url, feed.name, status="skipped", problem=reason
+                )
+        own = client is None
+        http = client or make_client(self.policy)
         try:
-            fetched = fetch(feed.url, client=client)
-            parsed = parse_feed(
-                fetched.data,
-                fallback_time=now,
-                headers=fetched.headers,
-                base_url=fetched.url if "://" in fetched.url else "",
+            limiter = Limiter(self.policy.concurrency, self.policy.per_host)
+            polled = await asyncio.gather(
+                *(self.refresh(f, rows[f.url], now, http, limiter) for f in chosen)
             )
-            result.problem = parsed.problem
-            result.entries, result.new_entries, result.findings = self.ingest_entries(
-                row, parsed.entries, now
-            )
-            if parsed.title and not row.title:
-                row.title = parsed.title[:500]
-        except (FetchError, FeedParseError) as exc:
+        finally:
+            if own:
+                await http.aclose()
+        results.update((r.url, r) for r in polled)
+        return [results[f.url] for f in targets if f.url in results]
+
+    async def start_due(
+        self,
+        now: datetime,
+        client: httpx.AsyncClient,
+        limiter: Limiter,
+        running: dict[str, asyncio.Task[FeedResult]],
+    ) -> int:
+        """Start polling every feed that is due and not still running (the daemon's tick).
+
+        Each feed is its own task: a slow feed never delays the others. `running` maps
+        URLs to their tasks; finished tasks remove themselves. Returns how many started.
+        """
+        targets = [f for f in self.feed_targets() if f.url not in running]
+        rows = await self._work(self._rows_for, targets)
+        started = 0
+        for feed in targets:
+            if self._skip_reason(rows[feed.url], now, due_only=True) is not None:
+                continue
+            task = asyncio.create_task(self.refresh(feed, rows[feed.url], now, client, limiter))
+            running[feed.url] = task
+            task.add_done_callback(functools.partial(_forget, running, feed.url))
+            started += 1
+        return started
+
+    async def refresh(
+        self,
+        feed: FeedConfig,
+        row: FeedRow,
+        now: datetime,
+        client: httpx.AsyncClient,
+        limiter: Limiter,
+    ) -> FeedResult:
+        """One feed, start to finish (miniflux's RefreshFeed). Never raises."""
+        result = FeedResult(url=feed.url, name=feed.name)
+        fetched: Fetched | None = None
+        parsed: ParsedFeed | None = None
+        failure: FetchError | None = None
+        try:
+            path = local_path(feed.url)
+            if path is not None:
+                fetched = await self._work(read_local, path, self.policy.max_bytes)
+            else:
+                fetched = await fetch_http(
+                    client,
+                    row.fetch_url or feed.url,
+                    policy=self.policy,
+                    validators=Validators(row.etag, row.last_modified),
+                    limiter=limiter,
+                )
+            result.bytes_received = fetched.bytes_received
+            result.moved_to = fetched.moved_to
+            if fetched.not_modified:
+                result.status = "not_modified"
+            else:
+                parsed = await self._work(
+                    parse_feed,
+                    fetched.data,
+                    fallback_time=now,
+                    headers=fetched.headers,
+                    base_url=fetched.url if "://" in fetched.url else "",
+                )
+                result.problem = parsed.problem
+                entries = parsed.entries
+                if feed.fulltext:
+                    entries = await self._with_fulltext(row, entries, client, limiter, result)
+                counts = await self._work(self.ingest, row, entries, now)
+                result.entries, result.new_entries = counts.seen, counts.new
+                result.findings, result.duplicates = counts.findings, counts.duplicates
+                result.updated = counts.updated
+        except FetchError as exc:
+            failure, result.error = exc, str(exc)
+        except FeedParseError as exc:
             result.error = str(exc)
         except Exception as exc:  # one bad feed must never stop the others
             log.exception("unexpected error polling %s", feed.url)
             result.error = f"internal error: {type(exc).__name__}: {exc}"
-        self._record_health(row, result, now)
+        if result.error:
+            result.status = "failed"
+        try:
+            await self._work(self._record, row, feed, result, fetched, parsed, failure, now)
+        except Exception:  # health is bookkeeping: losing it must not lose the poll
+            log.exception("could not record the health of %s", feed.url)
         return result
 
-    def _record_health(self, row: FeedRow, result: FeedResult, now: datetime) -> None:
+    async def _with_fulltext(
+        self,
+        row: FeedRow,
+        entries: list[ParsedEntry],
+        client: httpx.AsyncClient,
+        limiter: Limiter,
+        result: FeedResult,
+    ) -> list[ParsedEntry]:
+        """Replace teasers by the article's main text, for new and changed entries only."""
+        if not fulltext.available():
+            result.problem = _join(
+                result.problem, "full text needs trafilatura (tracker[fulltext])"
+            )
+            return entries
+        wanted = await self._work(self._needing_text, row, entries)
+        failures: list[str] = []
+
+        async def one(parsed: ParsedEntry) -> ParsedEntry:
+            url = parsed.entry.url
+            if parsed.key not in wanted or not url.lower().startswith(("http://", "https://")):
+                return parsed
+            try:
+                page = await fetch_http(client, url, policy=self.policy, limiter=limiter)
+                text = await asyncio.to_thread(fulltext.extract_text, page.data, page.url)
+            except FetchError as exc:
+                failures.append(f"{url}: {exc}")
+                return parsed
+            except Exception as exc:  # an extractor bug must not lose the teaser
+                failures.append(f"{url}: {type(exc).__name__}: {exc}")
+                return parsed
+            if text and len(text) > len(parsed.entry.text):
+                return replace(parsed, entry=replace(parsed.entry, text=text))
+            return parsed
+
+        out = list(await asyncio.gather(*(one(p) for p in entries)))
+        if failures:
+            result.problem = _join(
+                result.problem, f"full text failed for {len(failures)} article(s): {failures[0]}"
+            )
+        return out
+
+    def _record(
+        self,
+        row: FeedRow,
+        feed: FeedConfig,
+        result: FeedResult,
+        fetched: Fetched | None,
+        parsed: ParsedFeed | None,
+        failure: FetchError | None,
+        now: datetime,
+    ) -> None:
+        """The feed's health after a poll, and when to poll it next."""
         with session_for(self.engine) as session:
             fresh = session.get(FeedRow, row.id)
             if fresh is None:
                 return
             fresh.last_polled_at = now
-            fresh.title = fresh.title or row.title
+            retry_after = None
+            hint = cache_hint(fetched.headers) if fetched else None
+            if parsed is not None:
+                fresh.title = fresh.title or parsed.title[:500]
+                fresh.site_url = fresh.site_url or parsed.site_url
+                hint = parsed.hint or hint
             if result.error:
                 fresh.consecutive_failures += 1
                 fresh.last_error = result.error[:1000]
+                fresh.last_status = failure.status if failure else None
+                if failure is not None and failure.status == 410:
+                    fresh.disabled_at = now
+                    fresh.disabled_reason = "HTTP 410 Gone: the publisher removed the feed"
+                if failure is not None and failure.status in (429, 503):
+                    retry_after = parse_retry_after(failure.retry_after, now)
+                    if retry_after is not None:
+                        fresh.retry_until = now + min(retry_after, self.bounds.max_backoff)
             else:
                 fresh.consecutive_failures = 0
                 fresh.last_success_at = now
                 fresh.last_error = result.problem[:1000] if result.problem else None
                 fresh.entries_seen += result.new_entries
+                fresh.retry_until = None
+                if fetched is not None:
+                    fresh.last_status = fetched.status
+                    if not fetched.not_modified and "://" in fetched.url:
+                        fresh.etag = (fetched.headers.get("etag") or "")[:500] or None
+                        modified = fetched.headers.get("last-modified") or ""
+                        fresh.last_modified = modified[:100] or None
+                    if fetched.moved_to:
+                        fresh.fetch_url = fetched.moved_to[:2000]
+            fresh.next_poll_at = next_poll(
+                now,
+                feed.interval,
+                failures=fresh.consecutive_failures,
+                hint=hint,
+                retry_after=retry_after,
+                jitter=self._rng.random(),
+                bounds=self.bounds,
+            )
+            result.next_poll_at = fresh.next_poll_at
             session.add(fresh)
             session.commit()
 
-    def poll(self, now: datetime, feeds: Sequence[FeedConfig] | None = None) -> list[FeedResult]:
-        targets = self.config.feeds if feeds is None else feeds
-        with httpx.Client(
-            timeout=httpx.Timeout(30.0, connect=10.0),
-            follow_redirects=True,
-            headers={"User-Agent": USER_AGENT},
-        ) as client:
-            return [self.poll_feed(feed, now, client) for feed in targets]
+    # -- backfill ------------------------------------------------------------------
 
-    def import_paths(self, paths: Sequence[Path], now: datetime) -> list[FeedResult]:
-        """Local feed files through the same pipeline as polling (backfill, replay)."""
-        return [
-            self.poll_feed(FeedConfig(url=str(p), name=p.name, interval=self.config.interval), now)
-            for p in expand_paths(paths)
-        ]
+    def import_paths(
+        self,
+        paths: Sequence[Path],
+        now: datetime,
+        *,
+        on_file: Callable[[FeedResult], None] | None = None,
+    ) -> list[FeedResult]:
+        """Local feed files through the same pipeline as polling (backfill), one by one."""
+        files = expand_paths(paths)
+
+        feeds = [FeedConfig(str(p), p.name, self.config.interval) for p in files]
+
+        async def run_all() -> list[FeedResult]:
+            out: list[FeedResult] = []
+            limiter = Limiter(1, 1)
+            rows = await self._work(self._rows_for, feeds)
+            async with make_client(self.policy) as client:  # for local files none is opened
+                for feed in feeds:
+                    result = await self.refresh(feed, rows[feed.url], now, client, limiter)
+                    out.append(result)
+                    if on_file is not None:
+                        on_file(result)
+            return out
+
+        return self.run(run_all())
 
     # -- evaluate ----------------------------------------------------------------
 

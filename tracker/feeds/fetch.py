@@ -1,13 +1,29 @@
-"""Getting feed bytes: http(s) with httpx, file:// URLs and local paths from disk.
+"""Getting feed bytes: HTTP(S) with httpx.AsyncClient, and local files for backfill.
 
-Only transport lives here: limits, timeouts and errors turned into one-line reasons.
+Only transport lives here (miniflux's fetcher): conditional GET, redirects, limits,
+timeouts, and every failure turned into a `FetchError` with a one-line reason. What
+the bytes mean is parse.py's business; when to ask again is schedule.py's.
+
+- Concurrency: a global limit and a per-host limit (`Limiter`). A request waits for
+  its host's slot before it takes a global one, so a busy host never holds global
+  slots that other hosts could use.
+- Time: connect and read timeouts (httpx), plus a total deadline per fetch, so a
+  server that drips a byte a second cannot hold a slot for long.
+- Size: the body is streamed and reading stops past `max_bytes` (after decompression,
+  so a compression bomb stops too). A declared Content-Length over the limit is
+  refused before reading.
+- Redirects are followed by hand up to `max_redirects`; a loop is named as such.
+  When every hop was permanent (301/308), the result says where the feed moved.
 """
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import unquote, urljoin, urlparse, urlsplit
 
 import httpx
 
@@ -15,10 +31,49 @@ from tracker import __version__
 
 USER_AGENT = f"tracker/{__version__} (last-seen tracker; +https://github.com/tracker)"
 MAX_BYTES = 5 * 1024 * 1024
+ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
+    "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8"
+)
+PERMANENT = {301, 308}
+REDIRECTS = {301, 302, 303, 307, 308}
 
 
 class FetchError(Exception):
-    """The feed could not be fetched; str() is a one-line reason."""
+    """The feed could not be fetched; str() is a one-line reason.
+
+    `status` is the HTTP status when there was one; `retry_after` the raw Retry-After
+    header of a 429 or 503.
+    """
+
+    def __init__(
+        self, reason: str, *, status: int | None = None, retry_after: str | None = None
+    ) -> None:
+        super().__init__(" ".join(reason.split()))
+        self.status = status
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class FetchPolicy:
+    """Limits and manners of fetching; built from the config's [polling] table."""
+
+    user_agent: str = USER_AGENT
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0
+    total_timeout: float = 60.0
+    max_bytes: int = MAX_BYTES
+    max_redirects: int = 5
+    concurrency: int = 20
+    per_host: int = 2
+
+
+@dataclass(frozen=True)
+class Validators:
+    """What the server said last time, for a conditional GET."""
+
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 @dataclass(frozen=True)
@@ -27,6 +82,9 @@ class Fetched:
     data: bytes
     headers: dict[str, str] = field(default_factory=dict)
     status: int = 200
+    not_modified: bool = False  # 304: nothing to parse
+    moved_to: str | None = None  # every redirect was permanent: the feed's new URL
+    bytes_received: int = 0  # body bytes on the wire (before decompression)
 
 
 def local_path(url: str) -> Path | None:
@@ -38,52 +96,163 @@ def local_path(url: str) -> Path | None:
     return None
 
 
-def fetch(
+def read_local(path: Path, max_bytes: int = MAX_BYTES) -> Fetched:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise FetchError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise FetchError(f"a folder, not a feed file: {path}") from None
+    except OSError as exc:
+        raise FetchError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise FetchError(f"file larger than {max_bytes} bytes: {path}")
+    return Fetched(url=str(path), data=data, bytes_received=len(data))
+
+
+class Limiter:
+    """A global limit on requests in flight, and one per host."""
+
+    def __init__(self, total: int, per_host: int) -> None:
+        self._total = asyncio.Semaphore(max(total, 1))
+        self._per_host = max(per_host, 1)
+        self._hosts: dict[str, asyncio.Semaphore] = {}
+
+    @asynccontextmanager
+    async def slot(self, url: str) -> AsyncIterator[None]:
+        host = (urlsplit(url).hostname or "").lower()
+        gate = self._hosts.setdefault(host, asyncio.Semaphore(self._per_host))
+        async with gate, self._total:
+            yield
+
+
+def make_client(policy: FetchPolicy) -> httpx.AsyncClient:
+    """One client for a whole poll: keep-alive connections are reused across feeds."""
+    return httpx.AsyncClient(
+        timeout=httpx.Timeout(
+            connect=policy.connect_timeout,
+            read=policy.read_timeout,
+            write=policy.read_timeout,
+            pool=policy.total_timeout,
+        ),
+        limits=httpx.Limits(
+            max_connections=max(policy.concurrency, 1),
+            max_keepalive_connections=max(policy.concurrency, 1),
+            keepalive_expiry=30.0,
+        ),
+        headers={"User-Agent": policy.user_agent, "Accept": ACCEPT},
+        follow_redirects=False,
+    )
+
+
+async def fetch_http(
+    client: httpx.AsyncClient,
     url: str,
     *,
-    client: httpx.Client | None = None,
-    timeout: float = 30.0,
-    max_bytes: int = MAX_BYTES,
+    policy: FetchPolicy,
+    validators: Validators = Validators(),
+    limiter: Limiter | None = None,
 ) -> Fetched:
+    """GET one URL within the policy's limits; raise FetchError with a one-line reason."""
+    limiter = limiter or Limiter(policy.concurrency, policy.per_host)
+    async with limiter.slot(url):
+        try:
+            async with asyncio.timeout(policy.total_timeout):
+                return await _get(client, url, policy, validators)
+        except TimeoutError:
+            raise FetchError(
+                f"gave up after {policy.total_timeout:g}s (total time limit)"
+            ) from None
+        except httpx.ConnectTimeout:
+            raise FetchError(f"connect timed out after {policy.connect_timeout:g}s") from None
+        except httpx.ReadTimeout:
+            raise FetchError(f"no data for {policy.read_timeout:g}s (read timeout)") from None
+        except httpx.TimeoutException as exc:
+            raise FetchError(f"timed out: {type(exc).__name__}") from None
+        except httpx.DecodingError as exc:
+            raise FetchError(f"bad compressed body: {exc}") from None
+        except httpx.RemoteProtocolError as exc:
+            raise FetchError(f"connection broken mid-response: {exc}") from None
+        except httpx.HTTPError as exc:
+            raise FetchError(f"{type(exc).__name__}: {exc}") from None
+
+
+async def _get(
+    client: httpx.AsyncClient, url: str, policy: FetchPolicy, validators: Validators
+) -> Fetched:
+    headers: dict[str, str] = {}
+    if validators.etag:
+        headers["If-None-Match"] = validators.etag
+    if validators.last_modified:
+        headers["If-Modified-Since"] = validators.last_modified
+    current, seen, permanent = url, {url}, True
+    for _hop in range(policy.max_redirects + 1):
+        request = client.build_request("GET", current, headers=headers)
+        response = await client.send(request, stream=True)
+        try:
+            location = response.headers.get("location")
+            if response.status_code in REDIRECTS and location:
+                target = urljoin(current, location.strip())
+                if target.split("://", 1)[0].lower() not in {"http", "https"}:
+                    raise FetchError(f"redirect to an unsupported URL: {target[:200]}")
+                if target in seen:
+                    raise FetchError(f"redirect loop: {current} -> {target}")
+                seen.add(target)
+                permanent = permanent and response.status_code in PERMANENT
+                current = target
+                continue
+            return await _read(response, current, url, permanent, policy)
+        finally:
+            await response.aclose()
+    raise FetchError(f"too many redirects (more than {policy.max_redirects})")
+
+
+async def _read(
+    response: httpx.Response, final: str, asked: str, permanent: bool, policy: FetchPolicy
+) -> Fetched:
+    headers = {k.lower(): v for k, v in response.headers.items()}
+    moved = final if permanent and final != asked else None
+    if response.status_code == 304:
+        return Fetched(
+            url=final, data=b"", headers=headers, status=304, not_modified=True, moved_to=moved
+        )
+    if response.status_code >= 400:
+        raise FetchError(
+            f"HTTP {response.status_code} {response.reason_phrase}".strip(),
+            status=response.status_code,
+            retry_after=headers.get("retry-after"),
+        )
+    declared = headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > policy.max_bytes:
+        raise FetchError(
+            f"response too large: {int(declared)} bytes declared, limit {policy.max_bytes}"
+        )
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_bytes():
+        size += len(chunk)
+        if size > policy.max_bytes:
+            raise FetchError(f"response too large: over the {policy.max_bytes}-byte limit")
+        chunks.append(chunk)
+    return Fetched(
+        url=final,
+        data=b"".join(chunks),
+        headers=headers,
+        status=response.status_code,
+        moved_to=moved,
+        bytes_received=response.num_bytes_downloaded,
+    )
+
+
+def fetch(url: str, *, policy: FetchPolicy = FetchPolicy()) -> Fetched:
+    """Blocking fetch of one URL or local path (for replay and one-off commands)."""
     path = local_path(url)
     if path is not None:
-        try:
-            with path.open("rb") as handle:
-                data = handle.read(max_bytes + 1)
-        except FileNotFoundError:
-            raise FetchError(f"no such file: {path}") from None
-        except OSError as exc:
-            raise FetchError(f"cannot read {path}: {exc.strerror or exc}") from None
-        if len(data) > max_bytes:
-            raise FetchError(f"file larger than {max_bytes} bytes: {path}")
-        return Fetched(url=url, data=data)
-    own = client is None
-    http = client or httpx.Client(
-        timeout=timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT}
-    )
-    try:
-        with http.stream("GET", url) as response:
-            if response.status_code >= 400:
-                raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}".strip())
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    raise FetchError(f"response larger than {max_bytes} bytes")
-                chunks.append(chunk)
-            return Fetched(
-                url=str(response.url),
-                data=b"".join(chunks),
-                headers={k.lower(): v for k, v in response.headers.items()},
-                status=response.status_code,
-            )
-    except httpx.TimeoutException:
-        raise FetchError(f"timed out after {timeout:g}s") from None
-    except httpx.TooManyRedirects:
-        raise FetchError("too many redirects") from None
-    except httpx.HTTPError as exc:
-        raise FetchError(f"{type(exc).__name__}: {exc}".strip()) from None
-    finally:
-        if own:
-            http.close()
+        return read_local(path, policy.max_bytes)
+
+    async def one() -> Fetched:
+        async with make_client(policy) as client:
+            return await fetch_http(client, url, policy=policy)
+
+    return asyncio.run(one())

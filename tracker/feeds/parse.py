@@ -11,13 +11,15 @@ import hashlib
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import feedparser
 from dateutil import parser as date_parser
 
 from tracker.domain import Entry
+from tracker.feeds.identity import canonical_url, distinctive, fingerprint
+from tracker.feeds.schedule import feed_hint
 from tracker.recognize.text import clean_whitespace, html_to_text
 
 
@@ -30,6 +32,9 @@ class ParsedEntry:
     entry: Entry
     key: str  # stable identity: guid, else link, else a hash of title and date
     dated: bool  # False when the feed gave no usable date and we fell back
+    canonical_url: str = ""  # the link without tracking parameters (see identity.py)
+    fingerprint: str = ""  # hash of the normalised title and text as the feed gave them
+    distinctive: bool = False  # enough text for the fingerprint to identify the story
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,9 @@ class ParsedFeed:
     entries: list[ParsedEntry]
     problem: str | None = None  # feedparser's complaint for a malformed ("bozo") feed
     skipped: list[str] = field(default_factory=list)
+    hint: timedelta | None = None  # the feed's own poll interval (<ttl>, sy:updatePeriod)
+    site_url: str = ""
+    version: str = ""  # feedparser's name for the format ("rss20", "atom10"); "" = not a feed
 
 
 def _struct_to_datetime(value: Any) -> datetime | None:
@@ -80,8 +88,11 @@ def _entry_text(raw: Mapping[str, Any]) -> str:
     return html_to_text(best).strip()
 
 
-def entry_key(guid: str, link: str, title: str, published: datetime | None) -> str:
+def entry_key(guid: str, link: str, title: str, published: datetime | None, text: str = "") -> str:
+    """guid, else link, else title and date; for an entry with none of these, its text."""
     basis = guid or link or f"{title}|{published.isoformat() if published else ''}"
+    if not (guid or link or title or published):
+        basis = "text|" + text
     return hashlib.sha256(basis.strip().encode("utf-8")).hexdigest()[:32]
 
 
@@ -124,6 +135,7 @@ def parse_feed(
             skipped.append(guid or link or "entry without title or text")
             continue
         published = _entry_datetime(raw)
+        canonical = canonical_url(link) or canonical_url(guid if "://" in guid else "")
         entries.append(
             ParsedEntry(
                 entry=Entry(
@@ -133,9 +145,20 @@ def parse_feed(
                     url=link,
                     guid=guid,
                 ),
-                key=entry_key(guid, link, title, published),
+                key=entry_key(guid, link, title, published, text),
                 dated=published is not None,
+                canonical_url=canonical[:2000],
+                fingerprint=fingerprint(title, text),
+                distinctive=distinctive(title, text),
             )
         )
-    feed_title = clean_whitespace(str(parsed.feed.get("title") or "")) if parsed.feed else ""
-    return ParsedFeed(title=feed_title, entries=entries, problem=problem, skipped=skipped)
+    head = parsed.feed or {}
+    return ParsedFeed(
+        title=clean_whitespace(str(head.get("title") or "")),
+        entries=entries,
+        problem=problem,
+        skipped=skipped,
+        hint=feed_hint(head),
+        site_url=str(head.get("link") or "").strip()[:2000],
+        version=str(parsed.get("version") or ""),
+    )

@@ -12,6 +12,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
 from tracker.store import tables  # noqa: F401  (registers the tables)
+from tracker.store.migrate import add_missing_columns
 
 
 class StoreError(Exception):
@@ -48,6 +49,7 @@ def open_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
     try:
         SQLModel.metadata.create_all(engine)
+        add_missing_columns(engine)
     except OperationalError as exc:
         raise StoreError(
             f"database {_safe(url)}: {str(exc.orig).strip().splitlines()[0]}"
@@ -71,6 +73,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")  # WAL: durable at checkpoints, never corrupt
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 

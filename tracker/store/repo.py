@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from tracker.domain import Finding, Kind, Official, Sighting
+from tracker.feeds.identity import Known
 from tracker.feeds.parse import ParsedEntry
 from tracker.store.tables import AlertRow, EntryRow, FeedRow, FindingRow, OfficialRow
 
@@ -29,18 +30,163 @@ def sync_officials(
     return {name: row.id for name, row in rows.items() if row.id is not None}
 
 
-def get_feed(session: Session, url: str, name: str = "") -> FeedRow:
+def get_feed(session: Session, url: str, name: str = "", *, source: str = "import") -> FeedRow:
+    """The feed's row, created if new. A row created here for a backfill file is an
+    "import" row (never polled); `source` upgrades an import row, never downgrades."""
     row = session.exec(select(FeedRow).where(FeedRow.url == url)).first()
     if row is None:
-        row = FeedRow(url=url, name=name or url)
+        row = FeedRow(url=url, name=name or url, source=source)
         session.add(row)
         session.commit()
         session.refresh(row)
-    elif name and row.name != name:
-        row.name = name
+    elif (name and row.name != name) or (source != "import" and row.source != source):
+        row.name = name or row.name
+        if source != "import":
+            row.source = source
         session.add(row)
         session.commit()
     return row
+
+
+def feed_by_url(session: Session, url: str) -> FeedRow | None:
+    """By its identity, or by the URL it is now fetched from after a permanent redirect."""
+    return session.exec(
+        select(FeedRow).where((FeedRow.url == url) | (FeedRow.fetch_url == url))
+    ).first()
+
+
+def feeds_by_url(session: Session, urls: Sequence[str]) -> dict[str, FeedRow]:
+    found: dict[str, FeedRow] = {}
+    for i in range(0, len(urls), 500):
+        chunk = list(urls[i : i + 500])
+        for row in session.exec(select(FeedRow).where(col(FeedRow.url).in_(chunk))).all():
+            found[row.url] = row
+    return found
+
+
+def ensure_feeds(session: Session, feeds: Sequence[tuple[str, str]]) -> dict[str, FeedRow]:
+    """Rows for (url, name) pairs, the missing ones created as "import" rows; one commit."""
+    rows = feeds_by_url(session, [url for url, _ in feeds])
+    fresh = []
+    for url, name in feeds:
+        if url not in rows:
+            rows[url] = FeedRow(url=url, name=name or url, source="import")
+            fresh.append(rows[url])
+    if fresh:
+        session.add_all(fresh)
+        session.commit()
+    return rows
+
+
+def sync_config_feeds(session: Session, feeds: Sequence[tuple[str, str, str]]) -> None:
+    """Rows for the config's feeds (url, name, category), marked as coming from the config."""
+    rows = feeds_by_url(session, [url for url, _, _ in feeds])
+    for url, name, category in feeds:
+        row = rows.get(url)
+        if row is None:
+            session.add(FeedRow(url=url, name=name, source="config", category=category))
+        elif (row.source, row.name, row.category) != ("config", name, category):
+            row.source, row.name, row.category = "config", name, category
+            session.add(row)
+    session.commit()
+
+
+POLLED = ("config", "added")
+
+
+def polled_feeds(session: Session) -> list[FeedRow]:
+    """Rows of feeds that are polled or were (config and added; not backfill files)."""
+    query = select(FeedRow).where(col(FeedRow.source).in_(POLLED)).order_by(col(FeedRow.id))
+    return list(session.exec(query).all())
+
+
+def add_feed(
+    session: Session,
+    url: str,
+    *,
+    name: str,
+    category: str = "",
+    site_url: str = "",
+    interval_seconds: int | None = None,
+    fulltext: bool = False,
+) -> tuple[FeedRow, bool]:
+    """Add a feed to be polled (or bring back a removed one); (row, True if it is new)."""
+    row = feed_by_url(session, url)
+    if row is not None and row.source in POLLED:
+        return row, False
+    row = row or FeedRow(url=url)
+    row.source, row.name = "added", name or row.name or url
+    row.category = category or row.category
+    row.site_url = site_url or row.site_url
+    row.interval_seconds, row.fulltext = interval_seconds, fulltext
+    session.add(row)
+    session.commit()
+    session.refresh(row)
+    return row, True
+
+
+def remove_feed(session: Session, row: FeedRow) -> None:
+    """Stop polling an added feed. Its row stays, for the entries that point to it."""
+    row.source = "removed"
+    session.add(row)
+    session.commit()
+
+
+def enable_feed(session: Session, row: FeedRow) -> None:
+    """Poll a disabled feed again, from now on."""
+    row.disabled_at = row.disabled_reason = row.retry_until = row.next_poll_at = None
+    session.add(row)
+    session.commit()
+
+
+def added_feeds(session: Session) -> list[FeedRow]:
+    """Feeds added by `tracker feeds add` or OPML import: polled like config feeds."""
+    query = select(FeedRow).where(FeedRow.source == "added").order_by(col(FeedRow.id))
+    return list(session.exec(query).all())
+
+
+def matching_entries(
+    session: Session, keys: Sequence[str], urls: Sequence[str], fingerprints: Sequence[str]
+) -> list[Known]:
+    """Stored entries that share a key, a canonical URL or a fingerprint with a batch."""
+    found: dict[int, Known] = {}
+    for column, values in (
+        (EntryRow.key, keys),
+        (EntryRow.canonical_url, [u for u in urls if u]),
+        (EntryRow.fingerprint, [f for f in fingerprints if f]),
+    ):
+        unique = sorted(set(values))
+        for i in range(0, len(unique), 500):
+            query = select(EntryRow).where(col(column).in_(unique[i : i + 500]))
+            for e in session.exec(query).all():
+                if e.id is not None and e.id not in found:
+                    found[e.id] = Known(
+                        e.id, e.key, e.canonical_url, e.fingerprint, e.title, e.text, e.feed_id
+                    )
+    return list(found.values())
+
+
+def update_entry(
+    session: Session, entry_id: int, parsed: ParsedEntry, updated_at: datetime
+) -> EntryRow | None:
+    """Replace an entry's title and text with a newer version of the same story."""
+    row = session.get(EntryRow, entry_id)
+    if row is None:
+        return None
+    row.title = parsed.entry.title
+    row.text = parsed.entry.text
+    row.fingerprint = parsed.fingerprint
+    row.canonical_url = row.canonical_url or parsed.canonical_url
+    row.updated_at = updated_at
+    session.add(row)
+    session.flush()
+    return row
+
+
+def finding_keys(session: Session, entry_id: int) -> set[tuple[int, str, object]]:
+    """(official_id, kind, day) of the findings an entry already has."""
+    query = select(FindingRow).where(FindingRow.entry_id == entry_id)
+    return {(f.official_id, f.kind, f.day) for f in session.exec(query).all()}
 
 
 def known_keys(session: Session, keys: Sequence[str]) -> set[str]:
@@ -70,6 +216,8 @@ def add_entry(
         published=e.published,
         dated=parsed.dated,
         fetched_at=fetched_at,
+        canonical_url=parsed.canonical_url,
+        fingerprint=parsed.fingerprint,
     )
     try:
         with session.begin_nested():
@@ -81,14 +229,24 @@ def add_entry(
 
 
 def add_findings(
-    session: Session, entry: EntryRow, findings: Sequence[Finding], ids: dict[str, int]
+    session: Session,
+    entry: EntryRow,
+    findings: Sequence[Finding],
+    ids: dict[str, int],
+    *,
+    skip: set[tuple[int, str, object]] | None = None,
 ) -> int:
+    """Store findings; `skip` holds (official_id, kind, day) the entry already has."""
     assert entry.id is not None
     count = 0
     for f in findings:
         official_id = ids.get(f.official)
         if official_id is None:
             continue
+        if skip is not None:
+            if (official_id, f.kind.value, f.date) in skip:
+                continue
+            skip.add((official_id, f.kind.value, f.date))
         session.add(
             FindingRow(
                 entry_id=entry.id,

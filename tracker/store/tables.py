@@ -40,6 +40,9 @@ def _utc_optional() -> Any:
 
 
 class FeedRow(SQLModel, table=True):
+    """A feed and its health. `url` is its identity as declared; after a permanent
+    redirect it is fetched from `fetch_url` instead, so the config still matches."""
+
     __tablename__ = "feed"
 
     id: int | None = Field(default=None, primary_key=True)
@@ -51,6 +54,21 @@ class FeedRow(SQLModel, table=True):
     last_error: str | None = Field(default=None, max_length=1000)
     consecutive_failures: int = 0
     entries_seen: int = 0
+    # where it comes from: "config" (the config file), "added" (tracker feeds add or
+    # OPML import; polled like config feeds) or "import" (backfill files; never polled)
+    source: str = Field(default="import", max_length=20)
+    category: str = Field(default="", max_length=300)
+    site_url: str = Field(default="", max_length=2000)
+    interval_seconds: int | None = None  # for added feeds; config feeds use the config
+    fulltext: bool = False  # for added feeds; config feeds use the config
+    fetch_url: str | None = Field(default=None, max_length=2000)
+    etag: str | None = Field(default=None, max_length=500)
+    last_modified: str | None = Field(default=None, max_length=100)
+    last_status: int | None = None  # the last HTTP status (304 included)
+    next_poll_at: datetime | None = _utc_optional()
+    retry_until: datetime | None = _utc_optional()  # the server's Retry-After
+    disabled_at: datetime | None = _utc_optional()  # 410 Gone, or disabled by hand
+    disabled_reason: str | None = Field(default=None, max_length=1000)
 
 
 class EntryRow(SQLModel, table=True):
@@ -66,6 +84,9 @@ class EntryRow(SQLModel, table=True):
     published: datetime = _utc()
     dated: bool = True
     fetched_at: datetime = _utc()
+    canonical_url: str = Field(default="", max_length=2000, index=True)
+    fingerprint: str = Field(default="", max_length=64, index=True)
+    updated_at: datetime | None = _utc_optional()  # when an update of the story replaced the text
 
 
 class OfficialRow(SQLModel, table=True):
@@ -116,3 +137,6 @@ class AlertRow(SQLModel, table=True):
     last_error: str | None = Field(default=None, max_length=1000)
     delivered_at: datetime | None = _utc_optional()
     delivered_to: str | None = Field(default=None, max_length=2000)
+
+
+TABLES: tuple[type[SQLModel], ...] = (FeedRow, EntryRow, OfficialRow, FindingRow, AlertRow)

@@ -1,0 +1,50 @@
+"""The one schema step beyond create_all: add columns (and their indexes) that a newer
+version of the tables has and an older database lacks.
+
+There are no migrations yet. New columns only ever get added, with a default, so an
+older database keeps working after an upgrade. Anything else (a changed or dropped
+column) would need a real migration tool.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Engine
+
+from tracker.store.tables import TABLES
+
+
+def _literal(value: object) -> str | None:
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    return None
+
+
+def add_missing_columns(engine: Engine) -> list[str]:
+    """ALTER TABLE ... ADD COLUMN for every model column the database lacks; their names."""
+    inspector = inspect(engine)
+    added: list[str] = []
+    with engine.begin() as conn:
+        for model in TABLES:
+            table = model.__table__  # type: ignore[attr-defined]
+            if not inspector.has_table(table.name):
+                continue
+            present = {c["name"] for c in inspector.get_columns(table.name)}
+            missing = [c for c in table.columns if c.name not in present]
+            for column in missing:
+                field = model.model_fields.get(column.name)
+                default = _literal(field.default) if field is not None else None
+                ddl = f"ALTER TABLE {table.name} ADD COLUMN {column.name} "
+                ddl += column.type.compile(dialect=engine.dialect)
+                if default is not None:
+                    ddl += f" DEFAULT {default}"
+                conn.execute(text(ddl))
+                added.append(f"{table.name}.{column.name}")
+            if missing:
+                for index in table.indexes:
+                    index.create(conn, checkfirst=True)
+    return added
