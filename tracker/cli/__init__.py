@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from tracker import __version__
-from tracker.cli import explain, report, setup, watch
+from tracker.cli import explain, feeds, report, setup, watch
 from tracker.cli.context import EXIT_STORE, EXIT_USAGE, State
 from tracker.config import ConfigError
 from tracker.store.engine import StoreError
@@ -57,6 +57,7 @@ app.command()(watch.run)
 app.command()(report.status)
 app.command()(report.history)
 app.command()(explain.explain)
+app.add_typer(feeds.app, name="feeds")
 
 
 def main() -> None:

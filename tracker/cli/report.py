@@ -89,10 +89,16 @@ def status(
         return
     print_status_table(evaluation)
     with session_for(tracker.engine) as session:
-        failing = [f for f in repo.feeds(session) if f.consecutive_failures > 0]
+        failing = [
+            f
+            for f in repo.polled_feeds(session)
+            if f.consecutive_failures > 0 or f.disabled_at is not None
+        ]
     if failing:
+        worst = max(failing, key=lambda f: f.consecutive_failures)
         typer.echo(
-            f"\nwarning: {len(failing)} feed(s) failing; last error: {failing[0].last_error}"
+            f"\nwarning: {len(failing)} feed(s) failing or disabled (see `tracker feeds`);"
+            f" e.g. {worst.name}: {worst.disabled_reason or worst.last_error}"
         )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -21,11 +23,12 @@ from tracker.cli.context import (
 )
 from tracker.cli.report import print_status_table
 from tracker.domain import Status
-from tracker.jobs import FeedResult, Tracker
+from tracker.jobs import FeedResult, Tracker, expand_paths
 from tracker.notify.smtp import OutboxTransport
 from tracker.replay import Sent, StatusChange
 from tracker.replay import replay as run_replay
 
+MANY_FILES = 50
 AsOf = Annotated[
     str | None,
     typer.Option(
@@ -36,17 +39,30 @@ AsOf = Annotated[
 ]
 
 
-def _print_feed_results(results: list[FeedResult]) -> int:
+def _feed_line(r: FeedResult) -> str:
+    note = f" (warning: {r.problem})" if r.problem else ""
+    if r.status == "not_modified":
+        return f"  {r.name}: not modified"
+    extra = f", {r.duplicates} duplicates" if r.duplicates else ""
+    extra += f", {r.updated} updated" if r.updated else ""
+    moved = f" (moved permanently to {r.moved_to})" if r.moved_to else ""
+    return (
+        f"  {r.name}: {r.entries} entries, {r.new_entries} new{extra}, {r.findings} findings"
+        f"{note}{moved}"
+    )
+
+
+def _print_feed_results(results: list[FeedResult], *, quiet: bool = False) -> int:
+    """One line per feed (failures on stderr); with `quiet`, only failures. Failures counted."""
     failed = 0
     for r in results:
         if r.error:
             failed += 1
             typer.echo(f"  FAILED {r.name}: {r.error}", err=True)
-        else:
-            note = f" (warning: {r.problem})" if r.problem else ""
-            typer.echo(
-                f"  {r.name}: {r.entries} entries, {r.new_entries} new, {r.findings} findings{note}"
-            )
+        elif r.status == "skipped":
+            typer.echo(f"  skipped {r.name}: {r.problem}")
+        elif not quiet:
+            typer.echo(_feed_line(r))
     return failed
 
 
@@ -64,16 +80,27 @@ def _evaluate_and_deliver(tracker: Tracker, as_of_text: str | None) -> int:
     return len(report.failed)
 
 
-def poll(ctx: typer.Context, as_of: AsOf = None) -> None:
-    """One pass: fetch every feed, record, evaluate, alert.
+def poll(
+    ctx: typer.Context,
+    as_of: AsOf = None,
+    due: Annotated[
+        bool,
+        typer.Option(
+            "--due",
+            help="Only feeds whose next poll time has come (for cron: honours "
+            "intervals, the feeds' own hints and backoff).",
+        ),
+    ] = False,
+) -> None:
+    """One pass: fetch every feed (concurrently), record, evaluate, alert.
 
     Example: tracker poll --as-of 2025-11-12
     """
     config = load(ctx)
     parse_time(as_of)  # reject a bad --as-of before any work
     tracker = open_tracker(config, utcnow())
-    typer.echo(f"polling {len(config.feeds)} feeds")
-    failed = _print_feed_results(tracker.poll(utcnow()))
+    typer.echo(f"polling {len(tracker.feed_targets())} feeds" + (" (those due)" if due else ""))
+    failed = _print_feed_results(tracker.poll(utcnow(), due_only=due))
     undelivered = _evaluate_and_deliver(tracker, as_of)
     if failed or undelivered:
         raise typer.Exit(EXIT_PARTIAL)
@@ -87,17 +114,32 @@ def import_(
         bool, typer.Option("--no-alerts", help="Only record; do not evaluate or alert.")
     ] = False,
 ) -> None:
-    """Run local feed files through the same pipeline as polling (backfill).
+    """Run local feed files through the same pipeline as polling (backfill). Takes
+    many files and folders; shows a progress bar on a terminal. With more than 50 files
+    only failures are listed, then a summary (with --verbose, every file by its path).
 
     Example: tracker import seeds/
     """
     config = load(ctx)
     parse_time(as_of)
     tracker = open_tracker(config, utcnow())
-    results = tracker.import_paths(paths, utcnow())
-    if not results:
+    files = expand_paths(paths)
+    if not files:
         raise fail("no feed files found in " + ", ".join(map(str, paths)), EXIT_USAGE)
-    failed = _print_feed_results(results)
+    quiet = len(files) > MANY_FILES
+    with typer.progressbar(
+        length=len(files), label=f"importing {len(files)} files", file=sys.stderr
+    ) as bar:
+        results = tracker.import_paths(files, utcnow(), on_file=lambda _r: bar.update(1))
+    if get_state(ctx).verbose:  # every file, named by its path
+        results = [replace(r, name=r.url) for r in results]
+    failed = _print_feed_results(results, quiet=quiet and not get_state(ctx).verbose)
+    new = sum(r.new_entries for r in results)
+    typer.echo(
+        f"imported {len(results)} files: {sum(r.entries for r in results)} entries, {new} new, "
+        f"{sum(r.findings for r in results)} findings, {failed} files failed"
+        + (f", {sum(1 for r in results if r.problem)} with warnings" if quiet else "")
+    )
     undelivered = 0 if no_alerts else _evaluate_and_deliver(tracker, as_of)
     if failed or undelivered:
         raise typer.Exit(EXIT_PARTIAL)
@@ -172,8 +214,8 @@ def replay(
 
 
 def run(ctx: typer.Context) -> None:
-    """The daemon: poll each feed on its interval, evaluate and alert regularly.
-    Stops cleanly on SIGINT/SIGTERM.
+    """The daemon: poll each feed when it is due (concurrently; a slow feed never
+    delays the others), evaluate and alert regularly. Stops cleanly on SIGINT/SIGTERM.
 
     Example: tracker --config config/tracker.toml run
     """
@@ -181,7 +223,9 @@ def run(ctx: typer.Context) -> None:
 
     config = load(ctx)
     setup_logging(get_state(ctx).verbose)
-    if not config.feeds:
-        raise fail(f"{config.path}: no [[feeds]] configured", EXIT_USAGE)
     tracker = open_tracker(config, utcnow())
+    if not tracker.feed_targets():
+        raise fail(
+            f"{config.path}: no feeds (add [[feeds]], or: tracker feeds add URL)", EXIT_USAGE
+        )
     run_daemon(tracker)
