@@ -329,7 +329,7 @@ class Tracker:
         Disabled feeds and feeds whose Retry-After has not passed are skipped (with a
         result saying why); with `due_only`, so are feeds whose next poll is later.
         """
-        targets = list(self.feed_targets() if feeds is None else feeds)
+        targets = list(await self._work(self.feed_targets) if feeds is None else feeds)
         rows = await self._work(self._rows_for, targets)
         results: dict[str, FeedResult] = {}
         chosen: list[FeedConfig] = []
@@ -366,7 +366,7 @@ class Tracker:
         Each feed is its own task: a slow feed never delays the others. `running` maps
         URLs to their tasks; finished tasks remove themselves. Returns how many started.
         """
-        targets = [f for f in self.feed_targets() if f.url not in running]
+        targets = [f for f in await self._work(self.feed_targets) if f.url not in running]
         rows = await self._work(self._rows_for, targets)
         started = 0
         for feed in targets:
@@ -414,6 +414,7 @@ class Tracker:
                     fallback_time=now,
                     headers=fetched.headers,
                     base_url=fetched.url if "://" in fetched.url else "",
+                    scope=feed.url,
                 )
                 result.problem = parsed.problem
                 entries = parsed.entries

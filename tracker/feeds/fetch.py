@@ -9,9 +9,10 @@ the bytes mean is parse.py's business; when to ask again is schedule.py's.
   slots that other hosts could use.
 - Time: connect and read timeouts (httpx), plus a total deadline per fetch, so a
   server that drips a byte a second cannot hold a slot for long.
-- Size: the body is streamed and reading stops past `max_bytes` (after decompression,
-  so a compression bomb stops too). A declared Content-Length over the limit is
-  refused before reading.
+- Size: the body is streamed and decompressed here (gzip, deflate) as it arrives, and
+  reading stops past `max_bytes` of decompressed bytes, so a compression bomb stops
+  too; a truncated or corrupt compressed stream is an error, not an empty feed. A
+  declared Content-Length over the limit is refused before reading.
 - Redirects are followed by hand up to `max_redirects`; a loop is named as such.
   When every hop was permanent (301/308), the result says where the feed moved.
 """
@@ -19,6 +20,7 @@ the bytes mean is parse.py's business; when to ask again is schedule.py's.
 from __future__ import annotations
 
 import asyncio
+import zlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -141,7 +143,11 @@ def make_client(policy: FetchPolicy) -> httpx.AsyncClient:
             max_keepalive_connections=max(policy.concurrency, 1),
             keepalive_expiry=30.0,
         ),
-        headers={"User-Agent": policy.user_agent, "Accept": ACCEPT},
+        headers={
+            "User-Agent": policy.user_agent,
+            "Accept": ACCEPT,
+            "Accept-Encoding": "gzip, deflate",  # what _Body decodes
+        },
         follow_redirects=False,
     )
 
@@ -172,8 +178,9 @@ async def fetch_http(
             raise FetchError(f"timed out: {type(exc).__name__}") from None
         except httpx.DecodingError as exc:
             raise FetchError(f"bad compressed body: {exc}") from None
-        except httpx.RemoteProtocolError as exc:
-            raise FetchError(f"connection broken mid-response: {exc}") from None
+        except (httpx.RemoteProtocolError, httpx.ReadError) as exc:
+            detail = str(exc) or "reset by the server"
+            raise FetchError(f"connection broken mid-response: {detail}") from None
         except httpx.HTTPError as exc:
             raise FetchError(f"{type(exc).__name__}: {exc}") from None
 
@@ -228,21 +235,70 @@ async def _read(
         raise FetchError(
             f"response too large: {int(declared)} bytes declared, limit {policy.max_bytes}"
         )
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in response.aiter_bytes():
-        size += len(chunk)
-        if size > policy.max_bytes:
-            raise FetchError(f"response too large: over the {policy.max_bytes}-byte limit")
-        chunks.append(chunk)
+    body = _Body(headers.get("content-encoding", ""), policy.max_bytes)
+    async for chunk in response.aiter_raw():
+        body.feed(chunk)
     return Fetched(
         url=final,
-        data=b"".join(chunks),
+        data=body.finish(),
         headers=headers,
         status=response.status_code,
         moved_to=moved,
         bytes_received=response.num_bytes_downloaded,
     )
+
+
+class _Body:
+    """Decompresses (gzip, deflate) as bytes arrive and stops past the size limit, so
+    neither a huge body nor a compression bomb is ever held whole. httpx would decode
+    too, but it lets a truncated gzip stream pass as an empty body."""
+
+    def __init__(self, encoding: str, limit: int) -> None:
+        name = encoding.strip().lower()
+        if name in {"gzip", "x-gzip"}:
+            self._inflate: zlib._Decompress | None = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif name == "deflate":
+            self._inflate = zlib.decompressobj()
+        elif name in {"", "identity"}:
+            self._inflate = None
+        else:
+            raise FetchError(f"unsupported Content-Encoding {name!r}")
+        self._name, self._limit = name, limit
+        self._parts: list[bytes] = []
+        self._size = 0
+        self._raw_start = b""
+
+    def _keep(self, piece: bytes) -> None:
+        self._size += len(piece)
+        if self._size > self._limit:
+            raise FetchError(f"response too large: over the {self._limit}-byte limit")
+        self._parts.append(piece)
+
+    def feed(self, chunk: bytes) -> None:
+        if self._inflate is None:
+            self._keep(chunk)
+            return
+        if self._name == "deflate" and not self._size and len(self._raw_start) < 2:
+            self._raw_start += chunk[:2]
+            if len(self._raw_start) >= 2 and (self._raw_start[0] & 0x0F) != 8:
+                self._inflate = zlib.decompressobj(-zlib.MAX_WBITS)  # raw deflate, no header
+        data = chunk
+        try:
+            while data:
+                self._keep(self._inflate.decompress(data, self._limit + 1 - self._size))
+                data = self._inflate.unconsumed_tail
+        except zlib.error as exc:
+            raise FetchError(f"bad compressed body ({self._name}): {exc}") from None
+
+    def finish(self) -> bytes:
+        if self._inflate is not None:
+            try:
+                self._keep(self._inflate.flush())
+            except zlib.error as exc:
+                raise FetchError(f"bad compressed body ({self._name}): {exc}") from None
+            if not self._inflate.eof:
+                raise FetchError(f"bad compressed body ({self._name}): the stream is cut short")
+        return b"".join(self._parts)
 
 
 def fetch(url: str, *, policy: FetchPolicy = FetchPolicy()) -> Fetched:
