@@ -1,6 +1,7 @@
 """Score recognition on the labelled development set (tests/recognition/devset.toml).
 
 Run: .venv/bin/python -m tests.recognition.evaluate [--errors] [--category NAME]
+     .venv/bin/python -m tests.recognition.evaluate --holdout   (totals only)
 
 Prints precision and recall for appearances, the share of exactly dated true
 appearances, and a confusion table (rows: label, columns: decision).
@@ -52,9 +53,9 @@ def load_recognizer() -> Recognizer:
     return Recognizer(config.officials)
 
 
-def run(recognizer: Recognizer | None = None) -> list[Result]:
+def run(recognizer: Recognizer | None = None, name: str = "devset.toml") -> list[Result]:
     recognizer = recognizer or load_recognizer()
-    cases = tomllib.loads((HERE / "devset.toml").read_text(encoding="utf-8"))["case"]
+    cases = tomllib.loads((HERE / name).read_text(encoding="utf-8"))["case"]
     results: list[Result] = []
     for case in cases:
         entry = Entry(
@@ -107,7 +108,10 @@ def score(results: list[Result]) -> Scores:
 
 
 def main() -> None:
-    results = run()
+    holdout = "--holdout" in sys.argv
+    results = run(name="holdout.toml" if holdout else "devset.toml")
+    if holdout and "--errors" in sys.argv:
+        raise SystemExit("the held-out set is for totals only (see HOLDOUT.md)")
     if "--category" in sys.argv:
         wanted = sys.argv[sys.argv.index("--category") + 1]
         results = [r for r in results if r.category == wanted]
