@@ -3,7 +3,8 @@
 Feeds: every second a tick on the tracker's event loop starts a task for each feed
 whose next poll time has come (its interval, stretched by the feed's own hints, or
 backed off after failures; see tracker.feeds.schedule) and that is not still running.
-The tasks share one HTTP client (keep-alive) and the global and per-host limits; a
+The tasks share the HTTP clients (one per host, keep-alive) and the global and
+per-host limits; a
 slow feed never delays the others. Next poll times are stored, so a restart keeps them.
 
 Evaluation and delivery: an APScheduler job every `evaluate_every`, which coalesces and
@@ -24,7 +25,7 @@ from types import FrameType
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from tracker.feeds.fetch import Limiter, make_client
+from tracker.feeds.fetch import HostClients, Limiter
 from tracker.jobs import FeedResult, Tracker
 
 log = logging.getLogger("tracker.daemon")
@@ -84,7 +85,7 @@ def run_daemon(
         next_run_time=clock() + timedelta(seconds=5),
     )
 
-    client = make_client(tracker.policy)
+    client = HostClients(tracker.policy)
     limiter = Limiter(tracker.policy.concurrency, tracker.policy.per_host)
     running: dict[str, asyncio.Task[FeedResult]] = {}
 

@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 
 import httpx
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from tracker import alerting, silence
 from tracker.config import Config, FeedConfig, PollingConfig
@@ -39,11 +40,11 @@ from tracker.feeds.fetch import (
     Fetched,
     FetchError,
     FetchPolicy,
+    HostClients,
     Limiter,
     Validators,
     fetch_http,
     local_path,
-    make_client,
     read_local,
 )
 from tracker.feeds.identity import Deduper, Known, Verdict
@@ -112,10 +113,10 @@ def fetch_policy(polling: PollingConfig) -> FetchPolicy:
     )
 
 
-def _known(row: Any) -> Known:
-    return Known(
-        row.id, row.key, row.canonical_url, row.fingerprint, row.title, row.text, row.feed_id
-    )
+def _pending(parsed: ParsedEntry, feed_id: int | None) -> Known:
+    """An entry of this batch about to be stored (no id yet), for the rest of the batch."""
+    e = parsed.entry
+    return Known(0, parsed.key, parsed.canonical_url, parsed.fingerprint, e.title, e.text, feed_id)
 
 
 def _forget(running: dict[str, Any], url: str, _task: object) -> None:
@@ -238,35 +239,48 @@ class Tracker:
     ) -> IngestCounts:
         """Store what is new, update what changed, skip what is already known (the rules
         are in tracker.feeds.identity); recognise new and changed text. One transaction."""
-        counts = IngestCounts()
-        batch = list(entries)
         with session_for(self.engine) as session:
-            dedupe = self._deduper(session, batch)
-            handled: set[str] = set()  # the same entry twice in one feed
-            for parsed in batch:
-                counts.seen += 1
-                verdict, match = self._judge(dedupe, parsed, feed.id)
-                if parsed.key in handled or verdict is Verdict.DUPLICATE:
-                    counts.duplicates += 1
-                    continue
-                handled.add(parsed.key)
-                if verdict is Verdict.UPDATED and match is not None:
-                    row = repo.update_entry(session, match.id, parsed, fetched_at)
-                    skip = repo.finding_keys(session, match.id)
-                    counts.updated += 1
-                else:
-                    row = repo.add_entry(session, feed.id, parsed, fetched_at)
-                    skip = None
-                    if row is None:
-                        counts.duplicates += 1
-                        continue
-                    counts.new += 1
-                if row is None:
-                    continue
-                dedupe.remember(_known(row))
-                found = self.recognizer.findings(parsed.entry)
-                counts.findings += repo.add_findings(session, row, found, self.ids, skip=skip)
+            counts = self._ingest(session, feed, list(entries), fetched_at)
             session.commit()
+        return counts
+
+    def _ingest(
+        self, session: Session, feed: FeedRow, batch: list[ParsedEntry], fetched_at: datetime
+    ) -> IngestCounts:
+        """ingest() inside the caller's transaction (the caller commits)."""
+        counts = IngestCounts()
+        dedupe = self._deduper(session, batch)
+        handled: set[str] = set()  # the same entry twice in one feed
+        fresh: list[ParsedEntry] = []
+        changed: list[tuple[ParsedEntry, int]] = []
+        for parsed in batch:
+            counts.seen += 1
+            verdict, match = self._judge(dedupe, parsed, feed.id)
+            if parsed.key in handled or verdict is Verdict.DUPLICATE:
+                counts.duplicates += 1
+                continue
+            handled.add(parsed.key)
+            if verdict is Verdict.UPDATED and match is not None:
+                changed.append((parsed, match.id))
+            else:
+                fresh.append(parsed)
+                dedupe.remember(_pending(parsed, feed.id))
+        stored = repo.add_entries(session, feed.id, fresh, fetched_at)
+        for parsed, row in zip(fresh, stored, strict=True):
+            if row is None:
+                counts.duplicates += 1
+                continue
+            counts.new += 1
+            found = self.recognizer.findings(parsed.entry)
+            counts.findings += repo.add_findings(session, row, found, self.ids)
+        for parsed, entry_id in changed:
+            updated = repo.update_entry(session, entry_id, parsed, fetched_at)
+            if updated is None:
+                continue
+            counts.updated += 1
+            skip = repo.finding_keys(session, entry_id)
+            found = self.recognizer.findings(parsed.entry)
+            counts.findings += repo.add_findings(session, updated, found, self.ids, skip=skip)
         return counts
 
     @staticmethod
@@ -308,11 +322,15 @@ class Tracker:
         return self.run(self.poll_async(now, feeds, due_only=due_only))
 
     def poll_feed(
-        self, feed: FeedConfig, now: datetime, client: httpx.AsyncClient | None = None
+        self,
+        feed: FeedConfig,
+        now: datetime,
+        client: httpx.AsyncClient | HostClients | None = None,
     ) -> FeedResult:
         """Fetch, parse and ingest one feed; every failure ends up in the feed's health.
 
-        `client` may be an AsyncClient to reuse; it is used on the tracker's event loop.
+        `client` may be an AsyncClient (or HostClients) to reuse; it is used on the
+        tracker's event loop.
         """
         return self.run(self.poll_async(now, [feed], client=client))[0]
 
@@ -322,7 +340,7 @@ class Tracker:
         feeds: Sequence[FeedConfig] | None = None,
         *,
         due_only: bool = False,
-        client: httpx.AsyncClient | None = None,
+        client: httpx.AsyncClient | HostClients | None = None,
     ) -> list[FeedResult]:
         """Poll feeds concurrently within the policy's limits; results in feed order.
 
@@ -342,7 +360,7 @@ class Tracker:
                     feed.url, feed.name, status="skipped", problem=reason
                 )
         own = client is None
-        http = client or make_client(self.policy)
+        http = client or HostClients(self.policy)
         try:
             limiter = Limiter(self.policy.concurrency, self.policy.per_host)
             polled = await asyncio.gather(
@@ -357,7 +375,7 @@ class Tracker:
     async def start_due(
         self,
         now: datetime,
-        client: httpx.AsyncClient,
+        client: httpx.AsyncClient | HostClients,
         limiter: Limiter,
         running: dict[str, asyncio.Task[FeedResult]],
     ) -> int:
@@ -383,7 +401,7 @@ class Tracker:
         feed: FeedConfig,
         row: FeedRow,
         now: datetime,
-        client: httpx.AsyncClient,
+        client: httpx.AsyncClient | HostClients,
         limiter: Limiter,
     ) -> FeedResult:
         """One feed, start to finish (miniflux's RefreshFeed). Never raises."""
@@ -391,6 +409,7 @@ class Tracker:
         fetched: Fetched | None = None
         parsed: ParsedFeed | None = None
         failure: FetchError | None = None
+        recorded = False
         try:
             path = local_path(feed.url)
             if path is not None:
@@ -407,23 +426,14 @@ class Tracker:
             result.moved_to = fetched.moved_to
             if fetched.not_modified:
                 result.status = "not_modified"
+            elif not feed.fulltext:  # parse, store and record in one trip to the worker
+                parsed = await self._work(self._digest, row, feed, fetched, now, result)
+                recorded = True
             else:
-                parsed = await self._work(
-                    parse_feed,
-                    fetched.data,
-                    fallback_time=now,
-                    headers=fetched.headers,
-                    base_url=fetched.url if "://" in fetched.url else "",
-                    scope=feed.url,
-                )
+                parsed = await self._work(self._parse, feed, fetched, now)
                 result.problem = parsed.problem
-                entries = parsed.entries
-                if feed.fulltext:
-                    entries = await self._with_fulltext(row, entries, client, limiter, result)
-                counts = await self._work(self.ingest, row, entries, now)
-                result.entries, result.new_entries = counts.seen, counts.new
-                result.findings, result.duplicates = counts.findings, counts.duplicates
-                result.updated = counts.updated
+                entries = await self._with_fulltext(row, parsed.entries, client, limiter, result)
+                self._count(result, await self._work(self.ingest, row, entries, now))
         except FetchError as exc:
             failure, result.error = exc, str(exc)
         except FeedParseError as exc:
@@ -434,16 +444,44 @@ class Tracker:
         if result.error:
             result.status = "failed"
         try:
-            await self._work(self._record, row, feed, result, fetched, parsed, failure, now)
+            if not recorded:
+                await self._work(self._record, row, feed, result, fetched, parsed, failure, now)
         except Exception:  # health is bookkeeping: losing it must not lose the poll
             log.exception("could not record the health of %s", feed.url)
         return result
+
+    def _parse(self, feed: FeedConfig, fetched: Fetched, now: datetime) -> ParsedFeed:
+        return parse_feed(
+            fetched.data,
+            fallback_time=now,
+            headers=fetched.headers,
+            base_url=fetched.url if "://" in fetched.url else "",
+            scope=feed.url,
+        )
+
+    @staticmethod
+    def _count(result: FeedResult, counts: IngestCounts) -> None:
+        result.entries, result.new_entries = counts.seen, counts.new
+        result.findings, result.duplicates = counts.findings, counts.duplicates
+        result.updated = counts.updated
+
+    def _digest(
+        self, row: FeedRow, feed: FeedConfig, fetched: Fetched, now: datetime, result: FeedResult
+    ) -> ParsedFeed:
+        """Parse, store and record health, on the worker thread (the common case)."""
+        parsed = self._parse(feed, fetched, now)
+        result.problem = parsed.problem
+        with session_for(self.engine) as session:  # entries and health: one transaction
+            self._count(result, self._ingest(session, row, list(parsed.entries), now))
+            self._health(session, row, feed, result, fetched, parsed, None, now)
+            session.commit()
+        return parsed
 
     async def _with_fulltext(
         self,
         row: FeedRow,
         entries: list[ParsedEntry],
-        client: httpx.AsyncClient,
+        client: httpx.AsyncClient | HostClients,
         limiter: Limiter,
         result: FeedResult,
     ) -> list[ParsedEntry]:
@@ -492,53 +530,67 @@ class Tracker:
     ) -> None:
         """The feed's health after a poll, and when to poll it next."""
         with session_for(self.engine) as session:
-            fresh = session.get(FeedRow, row.id)
-            if fresh is None:
-                return
-            fresh.last_polled_at = now
-            retry_after = None
-            hint = cache_hint(fetched.headers) if fetched else None
-            if parsed is not None:
-                fresh.title = fresh.title or parsed.title[:500]
-                fresh.site_url = fresh.site_url or parsed.site_url
-                hint = parsed.hint or hint
-            if result.error:
-                fresh.consecutive_failures += 1
-                fresh.last_error = result.error[:1000]
-                fresh.last_status = failure.status if failure else None
-                if failure is not None and failure.status == 410:
-                    fresh.disabled_at = now
-                    fresh.disabled_reason = "HTTP 410 Gone: the publisher removed the feed"
-                if failure is not None and failure.status in (429, 503):
-                    retry_after = parse_retry_after(failure.retry_after, now)
-                    if retry_after is not None:
-                        fresh.retry_until = now + min(retry_after, self.bounds.max_backoff)
-            else:
-                fresh.consecutive_failures = 0
-                fresh.last_success_at = now
-                fresh.last_error = result.problem[:1000] if result.problem else None
-                fresh.entries_seen += result.new_entries
-                fresh.retry_until = None
-                if fetched is not None:
-                    fresh.last_status = fetched.status
-                    if not fetched.not_modified and "://" in fetched.url:
-                        fresh.etag = (fetched.headers.get("etag") or "")[:500] or None
-                        modified = fetched.headers.get("last-modified") or ""
-                        fresh.last_modified = modified[:100] or None
-                    if fetched.moved_to:
-                        fresh.fetch_url = fetched.moved_to[:2000]
-            fresh.next_poll_at = next_poll(
-                now,
-                feed.interval,
-                failures=fresh.consecutive_failures,
-                hint=hint,
-                retry_after=retry_after,
-                jitter=self._rng.random(),
-                bounds=self.bounds,
-            )
-            result.next_poll_at = fresh.next_poll_at
-            session.add(fresh)
+            self._health(session, row, feed, result, fetched, parsed, failure, now)
             session.commit()
+
+    def _health(
+        self,
+        session: Session,
+        row: FeedRow,
+        feed: FeedConfig,
+        result: FeedResult,
+        fetched: Fetched | None,
+        parsed: ParsedFeed | None,
+        failure: FetchError | None,
+        now: datetime,
+    ) -> None:
+        """_record() inside the caller's transaction (the caller commits)."""
+        fresh = session.get(FeedRow, row.id)
+        if fresh is None:
+            return
+        fresh.last_polled_at = now
+        retry_after = None
+        hint = cache_hint(fetched.headers) if fetched else None
+        if parsed is not None:
+            fresh.title = fresh.title or parsed.title[:500]
+            fresh.site_url = fresh.site_url or parsed.site_url
+            hint = parsed.hint or hint
+        if result.error:
+            fresh.consecutive_failures += 1
+            fresh.last_error = result.error[:1000]
+            fresh.last_status = failure.status if failure else None
+            if failure is not None and failure.status == 410:
+                fresh.disabled_at = now
+                fresh.disabled_reason = "HTTP 410 Gone: the publisher removed the feed"
+            if failure is not None and failure.status in (429, 503):
+                retry_after = parse_retry_after(failure.retry_after, now)
+                if retry_after is not None:
+                    fresh.retry_until = now + min(retry_after, self.bounds.max_backoff)
+        else:
+            fresh.consecutive_failures = 0
+            fresh.last_success_at = now
+            fresh.last_error = result.problem[:1000] if result.problem else None
+            fresh.entries_seen += result.new_entries
+            fresh.retry_until = None
+            if fetched is not None:
+                fresh.last_status = fetched.status
+                if not fetched.not_modified and "://" in fetched.url:
+                    fresh.etag = (fetched.headers.get("etag") or "")[:500] or None
+                    modified = fetched.headers.get("last-modified") or ""
+                    fresh.last_modified = modified[:100] or None
+                if fetched.moved_to:
+                    fresh.fetch_url = fetched.moved_to[:2000]
+        fresh.next_poll_at = next_poll(
+            now,
+            feed.interval,
+            failures=fresh.consecutive_failures,
+            hint=hint,
+            retry_after=retry_after,
+            jitter=self._rng.random(),
+            bounds=self.bounds,
+        )
+        result.next_poll_at = fresh.next_poll_at
+        session.add(fresh)
 
     # -- backfill ------------------------------------------------------------------
 
@@ -558,7 +610,7 @@ class Tracker:
             out: list[FeedResult] = []
             limiter = Limiter(1, 1)
             rows = await self._work(self._rows_for, feeds)
-            async with make_client(self.policy) as client:  # for local files none is opened
+            async with HostClients(self.policy) as client:  # for local files none is made
                 for feed in feeds:
                     result = await self.refresh(feed, rows[feed.url], now, client, limiter)
                     out.append(result)

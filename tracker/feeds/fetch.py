@@ -20,6 +20,7 @@ the bytes mean is parse.py's business; when to ask again is schedule.py's.
 from __future__ import annotations
 
 import asyncio
+import ssl
 import zlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -129,8 +130,12 @@ class Limiter:
             yield
 
 
-def make_client(policy: FetchPolicy) -> httpx.AsyncClient:
-    """One client for a whole poll: keep-alive connections are reused across feeds."""
+def make_client(
+    policy: FetchPolicy, *, connections: int | None = None, tls: ssl.SSLContext | None = None
+) -> httpx.AsyncClient:
+    """A client whose keep-alive connections are reused across requests (at most
+    `connections` of them, default the global concurrency)."""
+    connections = connections or policy.concurrency
     return httpx.AsyncClient(
         timeout=httpx.Timeout(
             connect=policy.connect_timeout,
@@ -139,8 +144,8 @@ def make_client(policy: FetchPolicy) -> httpx.AsyncClient:
             pool=policy.total_timeout,
         ),
         limits=httpx.Limits(
-            max_connections=max(policy.concurrency, 1),
-            max_keepalive_connections=max(policy.concurrency, 1),
+            max_connections=max(connections, 1),
+            max_keepalive_connections=max(connections, 1),
             keepalive_expiry=30.0,
         ),
         headers={
@@ -149,11 +154,45 @@ def make_client(policy: FetchPolicy) -> httpx.AsyncClient:
             "Accept-Encoding": "gzip, deflate",  # what _Body decodes
         },
         follow_redirects=False,
+        verify=tls if tls is not None else True,
     )
 
 
+class HostClients:
+    """One AsyncClient per host, made on first use. httpx's pool looks at every one of
+    its connections for every request, so one big pool for hundreds of hosts spends
+    more time there than on the network; small pools per host keep it cheap and still
+    keep each host's connections alive."""
+
+    def __init__(self, policy: FetchPolicy) -> None:
+        self._policy = policy
+        self._clients: dict[str, httpx.AsyncClient] = {}
+        self._tls: ssl.SSLContext | None = None  # one for all: loading CAs takes ~30 ms
+
+    def for_url(self, url: str) -> httpx.AsyncClient:
+        parts = urlsplit(url)
+        key = f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+        if key not in self._clients:
+            self._tls = self._tls or httpx.create_ssl_context()
+            self._clients[key] = make_client(
+                self._policy, connections=self._policy.per_host, tls=self._tls
+            )
+        return self._clients[key]
+
+    async def aclose(self) -> None:
+        clients, self._clients = list(self._clients.values()), {}
+        for client in clients:
+            await client.aclose()
+
+    async def __aenter__(self) -> HostClients:
+        return self
+
+    async def __aexit__(self, *_exc: object) -> None:
+        await self.aclose()
+
+
 async def fetch_http(
-    client: httpx.AsyncClient,
+    client: httpx.AsyncClient | HostClients,
     url: str,
     *,
     policy: FetchPolicy,
@@ -162,6 +201,8 @@ async def fetch_http(
 ) -> Fetched:
     """GET one URL within the policy's limits; raise FetchError with a one-line reason."""
     limiter = limiter or Limiter(policy.concurrency, policy.per_host)
+    if isinstance(client, HostClients):
+        client = client.for_url(url)
     async with limiter.slot(url):
         try:
             async with asyncio.timeout(policy.total_timeout):

@@ -9,8 +9,9 @@ Pure functions over strings. The rules, in the order the ingest applies them:
    scheme and host removed) with the same normalised, non-empty title is the same
    story, arriving from another feed or with other tracking parameters. A shared URL
    alone is not enough: live blogs publish many entries under one URL.
-3. The same content fingerprint (normalised title and text, when there is enough text
-   to be distinctive) is the same story syndicated under another URL.
+3. The same content fingerprint (normalised title and text, when there are at least
+   120 characters of them, enough to be distinctive) is the same story syndicated
+   under another URL.
 """
 
 from __future__ import annotations
@@ -72,13 +73,19 @@ def canonical_url(url: str) -> str:
 
 
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_COMBINING = re.compile(
+    "["
+    + "".join(re.escape(chr(c)) for c in range(0x300, 0x10000) if unicodedata.combining(chr(c)))
+    + "]"
+)
 
 
 def normalized(text: str) -> str:
     """Case, accents, punctuation and spacing folded away: 'Lavrov’s talks!' -> 'lavrov s talks'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NOT_WORD.sub(" ", stripped).strip()
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
+    return _NOT_WORD.sub(" ", folded).strip()
 
 
 def fingerprint(title: str, text: str) -> str:
@@ -89,7 +96,7 @@ def fingerprint(title: str, text: str) -> str:
 
 def distinctive(title: str, text: str) -> bool:
     """Enough content that an equal fingerprint under another URL means the same story."""
-    return len(normalized(f"{title} {text}")) >= MIN_FINGERPRINT_CHARS
+    return len(title) + len(text) >= MIN_FINGERPRINT_CHARS
 
 
 @dataclass(frozen=True)

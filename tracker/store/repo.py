@@ -150,19 +150,20 @@ def matching_entries(
 ) -> list[Known]:
     """Stored entries that share a key, a canonical URL or a fingerprint with a batch."""
     found: dict[int, Known] = {}
-    for column, values in (
-        (EntryRow.key, keys),
-        (EntryRow.canonical_url, [u for u in urls if u]),
-        (EntryRow.fingerprint, [f for f in fingerprints if f]),
-    ):
-        unique = sorted(set(values))
-        for i in range(0, len(unique), 500):
-            query = select(EntryRow).where(col(column).in_(unique[i : i + 500]))
-            for e in session.exec(query).all():
-                if e.id is not None and e.id not in found:
-                    found[e.id] = Known(
-                        e.id, e.key, e.canonical_url, e.fingerprint, e.title, e.text, e.feed_id
-                    )
+    keys, urls = sorted(set(keys)), sorted({u for u in urls if u})
+    prints = sorted({f for f in fingerprints if f})
+    step = 300  # three IN lists of at most 300 values: under SQLite's 999 parameters
+    for i in range(0, max(len(keys), len(urls), len(prints), 1), step):
+        query = select(EntryRow).where(
+            col(EntryRow.key).in_(keys[i : i + step])
+            | col(EntryRow.canonical_url).in_(urls[i : i + step])
+            | col(EntryRow.fingerprint).in_(prints[i : i + step])
+        )
+        for e in session.exec(query).all():
+            if e.id is not None and e.id not in found:
+                found[e.id] = Known(
+                    e.id, e.key, e.canonical_url, e.fingerprint, e.title, e.text, e.feed_id
+                )
     return list(found.values())
 
 
@@ -198,15 +199,9 @@ def known_keys(session: Session, keys: Sequence[str]) -> set[str]:
     return found
 
 
-def add_entry(
-    session: Session, feed_id: int | None, parsed: ParsedEntry, fetched_at: datetime
-) -> EntryRow | None:
-    """Insert an entry inside a savepoint; None if another writer stored it first.
-
-    The caller commits: one transaction per feed, not one per entry.
-    """
+def _entry_row(feed_id: int | None, parsed: ParsedEntry, fetched_at: datetime) -> EntryRow:
     e = parsed.entry
-    row = EntryRow(
+    return EntryRow(
         key=parsed.key,
         feed_id=feed_id,
         guid=e.guid[:2000],
@@ -219,6 +214,16 @@ def add_entry(
         canonical_url=parsed.canonical_url,
         fingerprint=parsed.fingerprint,
     )
+
+
+def add_entry(
+    session: Session, feed_id: int | None, parsed: ParsedEntry, fetched_at: datetime
+) -> EntryRow | None:
+    """Insert an entry inside a savepoint; None if another writer stored it first.
+
+    The caller commits: one transaction per feed, not one per entry.
+    """
+    row = _entry_row(feed_id, parsed, fetched_at)
     try:
         with session.begin_nested():
             session.add(row)
@@ -226,6 +231,23 @@ def add_entry(
     except IntegrityError:
         return None
     return row
+
+
+def add_entries(
+    session: Session, feed_id: int | None, batch: Sequence[ParsedEntry], fetched_at: datetime
+) -> list[EntryRow | None]:
+    """Insert entries in one flush; if another writer stored one of them first (a unique
+    key clash), fall back to one savepoint each. None for each entry not stored."""
+    if not batch:
+        return []
+    rows = [_entry_row(feed_id, parsed, fetched_at) for parsed in batch]
+    try:
+        with session.begin_nested():
+            session.add_all(rows)
+            session.flush()
+    except IntegrityError:
+        return [add_entry(session, feed_id, parsed, fetched_at) for parsed in batch]
+    return list(rows)
 
 
 def add_findings(
