@@ -212,6 +212,10 @@ class Tracker:
         with session_for(self.engine) as session:
             return repo.ensure_feeds(session, [(f.url, f.name) for f in feeds])
 
+    def _due_rows(self, feeds: Sequence[FeedConfig], now: datetime) -> dict[str, FeedRow]:
+        with session_for(self.engine) as session:
+            return repo.due_feeds(session, [f.url for f in feeds], now)
+
     def _skip_reason(self, row: FeedRow, now: datetime, due_only: bool) -> str | None:
         """Why not to poll this feed now ('' = silently not due), or None to poll it."""
         if row.disabled_at is not None:
@@ -385,10 +389,10 @@ class Tracker:
         URLs to their tasks; finished tasks remove themselves. Returns how many started.
         """
         targets = [f for f in await self._work(self.feed_targets) if f.url not in running]
-        rows = await self._work(self._rows_for, targets)
+        rows = await self._work(self._due_rows, targets, now)
         started = 0
         for feed in targets:
-            if self._skip_reason(rows[feed.url], now, due_only=True) is not None:
+            if feed.url not in rows:
                 continue
             task = asyncio.create_task(self.refresh(feed, rows[feed.url], now, client, limiter))
             running[feed.url] = task

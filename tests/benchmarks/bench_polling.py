@@ -17,6 +17,7 @@ import multiprocessing as mp
 import os
 import random
 import tempfile
+import time
 from datetime import UTC, datetime, timedelta
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -160,22 +161,28 @@ def main() -> None:
     jobs.parse_feed = counting  # type: ignore[assignment]
     t = tracker("repoll", 50, 2)
     reset()
+    started = time.perf_counter()
     first = t.poll(NOW)
+    first_time = time.perf_counter() - started
     first_bytes, first_hits, first_request = stats()
     first_parses, parses = parses, 0
     reset()
+    started = time.perf_counter()
     second = t.poll(NOW + timedelta(minutes=15))
+    second_time = time.perf_counter() - started
     second_bytes, second_hits, second_request = stats()
     jobs.parse_feed = original  # type: ignore[assignment]
     t.close()
     unchanged = sum(1 for r in second if r.status == "not_modified")
     print(
-        f"  first poll:  {first_hits} requests, {first_bytes / 1024:8.1f} KiB received"
+        f"  first poll:  {first_time:5.2f} s, {first_hits} requests,"
+        f" {first_bytes / 1024:8.1f} KiB received"
         f" ({first_request / 1024:.1f} KiB of requests sent), {first_parses} feeds parsed,"
         f" {sum(r.new_entries for r in first)} entries stored"
     )
     print(
-        f"  second poll: {second_hits} requests, {second_bytes / 1024:8.1f} KiB received"
+        f"  second poll: {second_time:5.2f} s, {second_hits} requests,"
+        f" {second_bytes / 1024:8.1f} KiB received"
         f" ({second_request / 1024:.1f} KiB of requests sent), {parses} feeds parsed,"
         f" {unchanged} answered 304"
     )

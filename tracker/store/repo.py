@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func
+from sqlalchemy import insert as sa_insert
+from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -76,6 +79,21 @@ def ensure_feeds(session: Session, feeds: Sequence[tuple[str, str]]) -> dict[str
         session.add_all(fresh)
         session.commit()
     return rows
+
+
+def due_feeds(session: Session, urls: Sequence[str], now: datetime) -> dict[str, FeedRow]:
+    """Of these feeds, those to poll now: next poll time come (or never polled), not
+    disabled, no Retry-After pending. Feeds without a row are left out."""
+    due: dict[str, FeedRow] = {}
+    for i in range(0, len(urls), 500):
+        query = select(FeedRow).where(
+            col(FeedRow.url).in_(list(urls[i : i + 500])),
+            col(FeedRow.disabled_at).is_(None),
+            col(FeedRow.next_poll_at).is_(None) | (col(FeedRow.next_poll_at) <= now),
+            col(FeedRow.retry_until).is_(None) | (col(FeedRow.retry_until) <= now),
+        )
+        due.update((row.url, row) for row in session.exec(query).all())
+    return due
 
 
 def sync_config_feeds(session: Session, feeds: Sequence[tuple[str, str, str]]) -> None:
@@ -154,17 +172,18 @@ def matching_entries(
     prints = sorted({f for f in fingerprints if f})
     step = 300  # three IN lists of at most 300 values: under SQLite's 999 parameters
     for i in range(0, max(len(keys), len(urls), len(prints), 1), step):
-        query = select(EntryRow).where(
+        query = sa_select(*(col(getattr(EntryRow, name)) for name in _KNOWN)).where(
             col(EntryRow.key).in_(keys[i : i + step])
             | col(EntryRow.canonical_url).in_(urls[i : i + step])
             | col(EntryRow.fingerprint).in_(prints[i : i + step])
         )
-        for e in session.exec(query).all():
-            if e.id is not None and e.id not in found:
-                found[e.id] = Known(
-                    e.id, e.key, e.canonical_url, e.fingerprint, e.title, e.text, e.feed_id
-                )
+        for values in session.execute(query).all():
+            if values[0] not in found:
+                found[values[0]] = Known(*values)
     return list(found.values())
+
+
+_KNOWN = ("id", "key", "canonical_url", "fingerprint", "title", "text", "feed_id")
 
 
 def update_entry(
@@ -199,21 +218,22 @@ def known_keys(session: Session, keys: Sequence[str]) -> set[str]:
     return found
 
 
-def _entry_row(feed_id: int | None, parsed: ParsedEntry, fetched_at: datetime) -> EntryRow:
+def _entry_values(feed_id: int | None, parsed: ParsedEntry, fetched_at: datetime) -> dict[str, Any]:
     e = parsed.entry
-    return EntryRow(
-        key=parsed.key,
-        feed_id=feed_id,
-        guid=e.guid[:2000],
-        url=e.url[:2000],
-        title=e.title,
-        text=e.text,
-        published=e.published,
-        dated=parsed.dated,
-        fetched_at=fetched_at,
-        canonical_url=parsed.canonical_url,
-        fingerprint=parsed.fingerprint,
-    )
+    return {
+        "key": parsed.key,
+        "feed_id": feed_id,
+        "guid": e.guid[:2000],
+        "url": e.url[:2000],
+        "title": e.title,
+        "text": e.text,
+        "published": e.published,
+        "dated": parsed.dated,
+        "fetched_at": fetched_at,
+        "canonical_url": parsed.canonical_url,
+        "fingerprint": parsed.fingerprint,
+        "updated_at": None,
+    }
 
 
 def add_entry(
@@ -223,7 +243,7 @@ def add_entry(
 
     The caller commits: one transaction per feed, not one per entry.
     """
-    row = _entry_row(feed_id, parsed, fetched_at)
+    row = EntryRow(**_entry_values(feed_id, parsed, fetched_at))
     try:
         with session.begin_nested():
             session.add(row)
@@ -235,24 +255,40 @@ def add_entry(
 
 def add_entries(
     session: Session, feed_id: int | None, batch: Sequence[ParsedEntry], fetched_at: datetime
-) -> list[EntryRow | None]:
-    """Insert entries in one flush; if another writer stored one of them first (a unique
-    key clash), fall back to one savepoint each. None for each entry not stored."""
+) -> list[StoredEntry | None]:
+    """Insert entries with one statement; if another writer stored one of them first (a
+    unique key clash), fall back to one savepoint each. None for each entry not stored.
+
+    The caller commits: one transaction per feed, not one per entry."""
     if not batch:
         return []
-    rows = [_entry_row(feed_id, parsed, fetched_at) for parsed in batch]
+    values = [_entry_values(feed_id, parsed, fetched_at) for parsed in batch]
+    table = EntryRow.__table__  # type: ignore[attr-defined]
+    statement = sa_insert(table).returning(table.c.id, table.c.key, table.c.published)
     try:
         with session.begin_nested():
-            session.add_all(rows)
-            session.flush()
+            rows = session.execute(statement, values).all()
     except IntegrityError:
-        return [add_entry(session, feed_id, parsed, fetched_at) for parsed in batch]
-    return list(rows)
+        return [_stored(add_entry(session, feed_id, parsed, fetched_at)) for parsed in batch]
+    by_key = {key: StoredEntry(id_, published) for id_, key, published in rows}
+    return [by_key.get(parsed.key) for parsed in batch]
+
+
+@dataclass(frozen=True)
+class StoredEntry:
+    """What findings need of a stored entry."""
+
+    id: int
+    published: datetime
+
+
+def _stored(row: EntryRow | None) -> StoredEntry | None:
+    return StoredEntry(row.id, row.published) if row is not None and row.id is not None else None
 
 
 def add_findings(
     session: Session,
-    entry: EntryRow,
+    entry: EntryRow | StoredEntry,
     findings: Sequence[Finding],
     ids: dict[str, int],
     *,
