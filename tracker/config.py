@@ -10,12 +10,13 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from tracker.domain import Official, Role
 from tracker.durations import parse_duration
+from tracker.thresholds import AdaptivePolicy
 
 ENV_CONFIG = "TRACKER_CONFIG"
 ENV_DATABASE = "TRACKER_DATABASE_URL"
@@ -59,7 +60,34 @@ class EmailConfig:
     to: tuple[str, ...]
     username: str | None = None
     password_env: str | None = None
+    password_file: Path | None = None
     timeout: float = 30.0
+    routes: tuple[tuple[str, tuple[str, ...]], ...] = ()  # group -> recipients
+
+    def recipients_for(self, group: str) -> tuple[str, ...]:
+        """Where alerts about an official of `group` go: its route, else `to`."""
+        return dict(self.routes).get(group, self.to) if group else self.to
+
+
+@dataclass(frozen=True)
+class AlertsConfig:
+    """How alerts behave: repeats, early warning, grouping, adaptive thresholds, retries."""
+
+    repeat_every: timedelta | None = timedelta(days=7)
+    early_warning: float | None = None
+    group: bool = True
+    adaptive: AdaptivePolicy = field(default_factory=AdaptivePolicy)
+    retry_min: timedelta = timedelta(minutes=1)
+    retry_max: timedelta = timedelta(hours=1)
+    lease: timedelta = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class AwaitConfig:
+    official: str
+    since: datetime
+    within: timedelta
+    about: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,6 +101,8 @@ class Config:
     officials: tuple[Official, ...] = ()
     email: EmailConfig | None = None
     polling: PollingConfig = field(default_factory=PollingConfig)
+    alerts: AlertsConfig = field(default_factory=AlertsConfig)
+    awaits: tuple[AwaitConfig, ...] = ()
     path: Path | None = None
     base_dir: Path = field(default_factory=Path.cwd)
 
@@ -224,7 +254,10 @@ def parse_config(data: dict[str, Any], *, path: Path | None, env: dict[str, str]
     where = str(path) if path else "<config>"
     base = path.parent if path else Path.cwd()
     top = _Section(where, data, "")
-    top.check_known({"database", "outbox", "defaults", "feeds", "officials", "email", "polling"})
+    top.check_known(
+        {"database", "outbox", "defaults", "feeds", "officials", "email", "polling", "alerts"}
+        | {"awaits"}
+    )
 
     database = env.get(ENV_DATABASE) or _resolve_database(
         top.string("database", "sqlite:///tracker.db"), base
@@ -233,7 +266,10 @@ def parse_config(data: dict[str, Any], *, path: Path | None, env: dict[str, str]
 
     defaults = _Section(where, data.get("defaults", {}), "defaults")
     defaults.check_known({"threshold", "interval", "evaluate_every"})
-    threshold = defaults.duration("threshold", timedelta(days=7))
+    default_adaptive = defaults.data.get("threshold") == "adaptive"
+    threshold = (
+        timedelta(days=7) if default_adaptive else defaults.duration("threshold", timedelta(days=7))
+    )
     interval = defaults.duration("interval", timedelta(minutes=15))
     evaluate_every = defaults.duration("evaluate_every", timedelta(minutes=5))
 
@@ -272,7 +308,7 @@ def parse_config(data: dict[str, Any], *, path: Path | None, env: dict[str, str]
     seen_names: set[str] = set()
     for i, item in enumerate(officials_raw):
         sec = _Section(where, item, f"officials[{i}]")
-        sec.check_known({"name", "aliases", "short", "never_alone", "roles", "threshold"})
+        sec.check_known({"name", "aliases", "short", "never_alone", "roles", "threshold", "group"})
         name = sec.string("name", required=True).strip()
         if name.casefold() in seen_names:
             raise sec.fail("name", f"duplicate official {name!r}")
@@ -285,12 +321,25 @@ def parse_config(data: dict[str, Any], *, path: Path | None, env: dict[str, str]
                 aliases=sec.strings("aliases"),
                 short=short,
                 roles=_parse_roles(sec),
-                threshold=sec.duration("threshold", threshold),
+                threshold=threshold
+                if sec.data.get("threshold") == "adaptive"
+                else sec.duration("threshold", threshold),
+                adaptive=sec.data.get("threshold", default_adaptive and "adaptive") == "adaptive",
+                group=sec.string("group").strip(),
             )
         )
 
-    email = _parse_email(where, data["email"]) if "email" in data else None
+    email = _parse_email(where, data["email"], base) if "email" in data else None
     polling = _parse_polling(where, data.get("polling", {}))
+    alerts = _parse_alerts(where, data.get("alerts", {}))
+    awaits = _parse_awaits(where, data.get("awaits", []), {o.name for o in officials})
+    if email is not None:
+        groups = {o.group for o in officials if o.group}
+        for group, _ in email.routes:
+            if group not in groups:
+                raise ConfigError(
+                    f"{where}: email.routes.{group}: no official has group = {group!r}"
+                )
     return Config(
         database=database,
         outbox=outbox,
@@ -301,6 +350,8 @@ def parse_config(data: dict[str, Any], *, path: Path | None, env: dict[str, str]
         officials=tuple(officials),
         email=email,
         polling=polling,
+        alerts=alerts,
+        awaits=awaits,
         path=path,
         base_dir=base,
     )
@@ -401,10 +452,87 @@ def _parse_polling(where: str, raw: Any) -> PollingConfig:
     )
 
 
-def _parse_email(where: str, raw: Any) -> EmailConfig:
+def _parse_alerts(where: str, raw: Any) -> AlertsConfig:
+    sec = _Section(where, raw, "alerts")
+    sec.check_known(
+        {"repeat_every", "early_warning", "group", "adaptive", "retry_min", "retry_max", "lease"}
+    )
+    d = AlertsConfig()
+    repeat_raw = sec.data.get("repeat_every")
+    repeat: timedelta | None = d.repeat_every
+    if repeat_raw is not None:
+        repeat = None if repeat_raw in (0, "0") else sec.duration("repeat_every", timedelta(0))
+    share = sec.number("early_warning", 0.0)
+    if not 0 <= share < 1:
+        raise sec.fail("early_warning", "must be a share of the threshold between 0 and 1")
+    group = sec.data.get("group", True)
+    if not isinstance(group, bool):
+        raise sec.fail("group", "must be true or false")
+    ad = _Section(where, sec.data.get("adaptive", {}), "alerts.adaptive")
+    ad.check_known({"multiple", "window", "floor", "ceiling", "min_gaps"})
+    base = AdaptivePolicy()
+    adaptive = AdaptivePolicy(
+        multiple=ad.positive("multiple", base.multiple),
+        window=ad.duration("window", base.window),
+        floor=ad.duration("floor", base.floor),
+        ceiling=ad.duration("ceiling", base.ceiling),
+        min_gaps=ad.integer("min_gaps", base.min_gaps),
+    )
+    if adaptive.floor > adaptive.ceiling:
+        raise ad.fail("floor", "must not exceed ceiling")
+    return AlertsConfig(
+        repeat_every=repeat,
+        early_warning=share or None,
+        group=group,
+        adaptive=adaptive,
+        retry_min=sec.duration("retry_min", d.retry_min),
+        retry_max=sec.duration("retry_max", d.retry_max),
+        lease=sec.duration("lease", d.lease),
+    )
+
+
+def _parse_awaits(where: str, raw: Any, names: set[str]) -> tuple[AwaitConfig, ...]:
+    if not isinstance(raw, list):
+        raise ConfigError(f"{where}: awaits: must be an array of tables ([[awaits]])")
+    out: list[AwaitConfig] = []
+    for i, item in enumerate(raw):
+        sec = _Section(where, item, f"awaits[{i}]")
+        sec.check_known({"official", "since", "within", "about"})
+        official = sec.string("official", required=True).strip()
+        if official not in names:
+            raise sec.fail("official", f"{official!r} is not on the watchlist")
+        since_raw = sec.data.get("since")
+        since = _parse_moment(since_raw)
+        if since is None:
+            raise sec.fail("since", f"bad time {since_raw!r} (use e.g. 2013-02-12T12:00Z)")
+        within = sec.duration("within", timedelta(0))
+        if within <= timedelta(0):
+            raise sec.fail("within", "missing (required), e.g. '72h'")
+        out.append(AwaitConfig(official, since, within, sec.strings("about")))
+    return tuple(out)
+
+
+def _parse_moment(value: Any) -> datetime | None:
+    """A TOML datetime or an ISO string; naive times are UTC."""
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        moment = datetime(value.year, value.month, value.day)
+    elif isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    else:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _parse_email(where: str, raw: Any, base: Path) -> EmailConfig:
     sec = _Section(where, raw, "email")
     sec.check_known(
-        {"host", "port", "security", "username", "password_env", "from", "to", "timeout"}
+        {"host", "port", "security", "username", "password_env", "password_file", "from", "to"}
+        | {"timeout", "routes"}
     )
     security = sec.string("security", "starttls").lower()
     if security not in {"starttls", "ssl", "none"}:
@@ -423,6 +551,20 @@ def _parse_email(where: str, raw: Any) -> EmailConfig:
     timeout = sec.number("timeout", 30.0)
     if timeout <= 0:
         raise sec.fail("timeout", "must be greater than zero")
+    password_file = sec.string("password_file").strip()
+    routes_raw = sec.data.get("routes", {})
+    if not isinstance(routes_raw, dict):
+        raise sec.fail("routes", "must be a table of group = [recipients]")
+    routes: list[tuple[str, tuple[str, ...]]] = []
+    for group, recipients in routes_raw.items():
+        if isinstance(recipients, str):
+            recipients = [recipients]
+        if not isinstance(recipients, list) or not recipients:
+            raise sec.fail(f"routes.{group}", "must be a list of addresses")
+        for address in recipients:
+            if not isinstance(address, str) or "@" not in address or "\n" in address:
+                raise sec.fail(f"routes.{group}", f"bad address {address!r}")
+        routes.append((group, tuple(recipients)))
     return EmailConfig(
         host=sec.string("host", required=True),
         port=port,
@@ -431,5 +573,7 @@ def _parse_email(where: str, raw: Any) -> EmailConfig:
         to=to,
         username=sec.string("username") or None,
         password_env=sec.string("password_env") or None,
+        password_file=(base / password_file).resolve() if password_file else None,
         timeout=timeout,
+        routes=tuple(routes),
     )

@@ -58,7 +58,9 @@ class Official:
     aliases: tuple[str, ...] = ()
     short: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
-    threshold: timedelta = timedelta(days=7)
+    threshold: timedelta = timedelta(days=7)  # fixed, or the fallback of an adaptive one
+    adaptive: bool = False  # learn the threshold from the person's own rhythm
+    group: str = ""  # routing: alerts go to [email.routes] for this group
 
 
 @dataclass(frozen=True)

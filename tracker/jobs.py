@@ -22,8 +22,8 @@ import random
 import threading
 from collections.abc import Callable, Coroutine, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -31,9 +31,8 @@ import httpx
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from tracker import alerting, silence
 from tracker.config import Config, FeedConfig, PollingConfig
-from tracker.domain import AlertDecision, Kind, OfficialStatus
+from tracker.evaluate import Evaluation, Evaluator
 from tracker.feeds import fulltext
 from tracker.feeds.fetch import (
     USER_AGENT,
@@ -50,13 +49,12 @@ from tracker.feeds.fetch import (
 from tracker.feeds.identity import Deduper, Known, Verdict
 from tracker.feeds.parse import FeedParseError, ParsedEntry, ParsedFeed, parse_feed
 from tracker.feeds.schedule import Bounds, cache_hint, next_poll, parse_retry_after
-from tracker.notify.message import render
-from tracker.notify.outbox import DeliveryReport, deliver_pending
+from tracker.notify.outbox import DeliveryReport, Retry, deliver_pending
 from tracker.notify.smtp import OutboxTransport, SmtpTransport, Transport
 from tracker.recognize import Recognizer
 from tracker.store import repo
 from tracker.store.engine import session as session_for
-from tracker.store.tables import AlertRow, FeedRow
+from tracker.store.tables import FeedRow
 
 log = logging.getLogger("tracker")
 
@@ -90,14 +88,6 @@ class IngestCounts:
     findings: int = 0
     duplicates: int = 0
     updated: int = 0
-
-
-@dataclass
-class Evaluation:
-    as_of: datetime
-    statuses: list[OfficialStatus]
-    alerts: list[AlertRow] = field(default_factory=list)
-    absences: dict[str, int] = field(default_factory=dict)
 
 
 def fetch_policy(polling: PollingConfig) -> FetchPolicy:
@@ -146,6 +136,9 @@ class Tracker:
         self._loop_lock = threading.Lock()
         with session_for(engine) as session:
             self.ids = repo.sync_officials(session, config.officials, now)
+        self.evaluator = Evaluator(config, engine, self.ids)
+        self.evaluator.sync_awaits(now)
+        with session_for(engine) as session:
             repo.sync_config_feeds(session, [(f.url, f.name, f.category) for f in config.feeds])
 
     def close(self) -> None:
@@ -627,61 +620,13 @@ class Tracker:
     # -- evaluate ----------------------------------------------------------------
 
     def statuses(self, as_of: datetime, *, watching_since: datetime | None = None) -> Evaluation:
-        with session_for(self.engine) as session:
-            last = repo.last_sightings(session, as_of)
-            since = watching_since or repo.coverage_start(session)
-            statuses = [
-                silence.evaluate(
-                    official,
-                    [last[official.name]] if official.name in last else [],
-                    as_of,
-                    watching_since=since,
-                )
-                for official in self.config.officials
-            ]
-            absences = repo.count_findings_since(
-                session,
-                Kind.ABSENCE,
-                {name: s.published for name, s in last.items()},
-                as_of,
-            )
-        return Evaluation(as_of=as_of, statuses=silence.by_urgency(statuses), absences=absences)
+        return self.evaluator.statuses(as_of, watching_since=watching_since)
 
     def evaluate(
         self, as_of: datetime, now: datetime, *, watching_since: datetime | None = None
     ) -> Evaluation:
         """Statuses as of `as_of`, and the alerts they make due, stored before delivery."""
-        evaluation = self.statuses(as_of, watching_since=watching_since)
-        with session_for(self.engine) as session:
-            open_episodes = repo.open_episodes(session)
-            for status in evaluation.statuses:
-                state = alerting.AlertState(open_episode=open_episodes.get(status.name))
-                decision = alerting.decide(status, state)
-                if decision is None:
-                    continue
-                row = self._alert_row(decision, as_of, now)
-                if repo.add_alert(session, row):
-                    evaluation.alerts.append(row)
-        return evaluation
-
-    def _alert_row(self, decision: AlertDecision, as_of: datetime, now: datetime) -> AlertRow:
-        previous = None
-        if decision.kind.value == "seen_again":
-            try:
-                previous = date.fromisoformat(decision.episode)
-            except ValueError:
-                previous = None
-        rendered = render(decision, previous_last_seen=previous)
-        return AlertRow(
-            official_id=self.ids[decision.official],
-            kind=decision.kind.value,
-            episode=decision.episode,
-            created_at=now,
-            as_of=as_of,
-            subject=rendered.subject,
-            body=rendered.body,
-            message_id=rendered.message_id,
-        )
+        return self.evaluator.evaluate(as_of, now, watching_since=watching_since)
 
     # -- deliver -----------------------------------------------------------------
 
@@ -692,14 +637,16 @@ class Tracker:
 
     def deliver(self, now: datetime, transport: Transport | None = None) -> DeliveryReport:
         email = self.config.email
-        sender = email.sender if email else "tracker@localhost"
-        recipients = email.to if email else ("desk@localhost",)
+        alerts = self.config.alerts
         return deliver_pending(
             self.engine,
             transport or self.transport(),
-            sender=sender,
-            recipients=recipients,
+            sender=email.sender if email else "tracker@localhost",
+            recipients=email.to if email else ("desk@localhost",),
             now=now,
+            group=alerts.group,
+            retry=Retry(alerts.retry_min, alerts.retry_max, alerts.lease),
+            rng=self._rng,
         )
 
 

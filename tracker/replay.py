@@ -12,9 +12,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from tracker.domain import OfficialStatus, Status
+from tracker.evaluate import Evaluation
 from tracker.feeds.fetch import FetchError, fetch
 from tracker.feeds.parse import FeedParseError, ParsedEntry, parse_feed
-from tracker.jobs import Evaluation, Tracker, expand_paths
+from tracker.jobs import Tracker, expand_paths
 from tracker.notify.smtp import Transport
 from tracker.store import repo
 from tracker.store.engine import session as session_for

@@ -40,8 +40,20 @@ to = ["desk@example.org"]
     return config
 
 
+def _alert_subjects(smtp: SmtpSink) -> list[str]:
+    """One subject per alert: a grouped message ("[tracker] 3 alerts: a; b; c") counts each."""
+    out: list[str] = []
+    for subject in smtp.subjects():
+        head, _, rest = subject.partition(" alerts: ")
+        if rest and head.startswith("[tracker] ") and head.removeprefix("[tracker] ").isdigit():
+            out += [f"[tracker] {part}" for part in rest.split("; ")]
+        else:
+            out.append(subject)
+    return out
+
+
 def _about(smtp: SmtpSink, name: str, kind: str) -> list[str]:
-    return [s for s in smtp.subjects() if name in s and kind in s]
+    return [s for s in _alert_subjects(smtp) if name in s and kind in s]
 
 
 def test_poll_over_http_sends_one_alert_then_none_then_one_seen_again(
@@ -55,8 +67,8 @@ def test_poll_over_http_sends_one_alert_then_none_then_one_seen_again(
     assert _about(smtp_server, "Sergey Lavrov", "silent for") == [
         "[tracker] Sergey Lavrov silent for 15 days (threshold 10d)"
     ]
-    lavrov = next(m for m in smtp_server.messages if "Sergey Lavrov" in str(m["Subject"]))
-    assert "Last seen:  2025-10-28" in lavrov.get_content()
+    lavrov = next(m for m in smtp_server.messages if "Sergey Lavrov silent" in str(m["Subject"]))
+    assert "Last seen:  2025-10-28" in lavrov.get_body(("plain",)).get_content()
     sent_before = len(smtp_server.messages)
 
     second = run_cli("--config", str(config), "poll", "--as-of", "2025-11-12")
@@ -90,9 +102,14 @@ def test_smtp_outage_keeps_the_alert_and_delivers_it_later(
     assert "NOT SENT (kept, will retry)" in down.stderr and "127.0.0.1:9" in down.stderr
     assert smtp_server.messages == []
 
-    up = run_cli("--config", str(config), "poll", "--as-of", "2025-11-12")
+    # the alert waits for its backoff; `tracker alerts retry` sends it now
+    pending = run_cli("--config", str(config), "alerts", "--state", "pending")
+    assert "Sergey Lavrov silent" in pending.stdout and "127.0.0.1:9" in pending.stdout
+    up = run_cli("--config", str(config), "alerts", "retry")
     assert up.returncode == 0, up.stderr
     assert len(_about(smtp_server, "Sergey Lavrov", "silent for")) == 1
+    again = run_cli("--config", str(config), "alerts", "retry")
+    assert again.returncode == 0 and len(_about(smtp_server, "Sergey Lavrov", "silent for")) == 1
 
 
 @pytest.fixture(scope="module")

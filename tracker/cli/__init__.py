@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from tracker import __version__
-from tracker.cli import explain, feeds, report, setup, watch
+from tracker.cli import alerts, explain, feeds, report, setup, watch
 from tracker.cli.context import EXIT_STORE, EXIT_USAGE, State
 from tracker.config import ConfigError
 from tracker.store.engine import StoreError
@@ -58,6 +58,11 @@ app.command()(report.status)
 app.command()(report.history)
 app.command()(explain.explain)
 app.add_typer(feeds.app, name="feeds")
+app.add_typer(alerts.app, name="alerts")
+app.command()(alerts.mute)
+app.command()(alerts.unmute)
+app.command("await")(alerts.await_)
+app.command("test-email")(alerts.test_email)
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ import typer
 from tracker.cli.context import load, open_tracker, parse_time, utcnow
 from tracker.domain import Kind, OfficialStatus
 from tracker.durations import format_duration
-from tracker.jobs import Evaluation
+from tracker.evaluate import Evaluation
 from tracker.store import repo
 from tracker.store.engine import session as session_for
 
@@ -31,11 +31,26 @@ def status_json(evaluation: Evaluation) -> dict[str, Any]:
             "evidence": {"url": e.url, "title": e.title, "text": e.text} if e else None,
             "absences_since_last_seen": evaluation.absences.get(s.name, 0),
             "watching_since": s.watching_since.isoformat() if s.watching_since else None,
+            "threshold": s.threshold_how,
+            "muted_until": mutes[s.name].until.isoformat() if s.name in mutes else None,
+            "mute_reason": mutes[s.name].reason if s.name in mutes else None,
         }
 
+    mutes = evaluation.mutes
     return {
         "as_of": evaluation.as_of.isoformat(),
         "officials": [one(s) for s in evaluation.statuses],
+        "awaits": [
+            {
+                "official": a.watch.official,
+                "since": a.watch.since.isoformat(),
+                "deadline": a.watch.deadline.isoformat(),
+                "about": list(a.watch.about),
+                "phase": a.phase.value,
+                "met_on": a.met_by.date.isoformat() if a.met_by else None,
+            }
+            for a in evaluation.awaits
+        ],
     }
 
 
@@ -64,6 +79,19 @@ def print_status_table(evaluation: Evaluation) -> None:
     typer.echo(f"as of {evaluation.as_of:%Y-%m-%d %H:%M} UTC")
     for r in rows:
         typer.echo("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)) + "  " + r[-1])
+    adaptive = [s for s in evaluation.statuses if s.threshold_how.startswith("adaptive")]
+    for s in adaptive:
+        typer.echo(f"threshold of {s.name}: {s.threshold_how}")
+    for name, mute in sorted(evaluation.mutes.items()):
+        why = f": {mute.reason}" if mute.reason else ""
+        typer.echo(f"muted: {name} until {mute.until:%Y-%m-%d %H:%M} UTC{why}")
+    for a in evaluation.open_awaits:
+        topic = f" about {', '.join(a.watch.about)}" if a.watch.about else ""
+        state = "OVERDUE" if a.phase.value == "overdue" else "open"
+        typer.echo(
+            f"awaiting ({state}): a reply from {a.watch.official}{topic}, "
+            f"since {a.watch.since:%Y-%m-%d %H:%M}, due {a.watch.deadline:%Y-%m-%d %H:%M} UTC"
+        )
 
 
 def status(

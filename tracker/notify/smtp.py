@@ -36,6 +36,14 @@ class SmtpTransport:
     def _password(self) -> str | None:
         if not self.config.username:
             return None
+        if self.config.password_file is not None:
+            try:
+                return self.config.password_file.read_text(encoding="utf-8").strip()
+            except OSError as exc:
+                raise DeliveryError(
+                    f"SMTP password file {self.config.password_file}: {exc.strerror or exc}",
+                    permanent=True,
+                ) from None
         name = self.config.password_env
         if not name:
             return None

@@ -137,6 +137,48 @@ class AlertRow(SQLModel, table=True):
     last_error: str | None = Field(default=None, max_length=1000)
     delivered_at: datetime | None = _utc_optional()
     delivered_to: str | None = Field(default=None, max_length=2000)
+    html: str = Field(default="", sa_type=Text)
+    recipients: str = Field(default="", sa_type=Text)  # comma-separated, routed at creation
+    next_attempt_at: datetime | None = _utc_optional()  # retry backoff
+    claim: str | None = Field(default=None, max_length=64)  # which worker is sending it
+    claimed_at: datetime | None = _utc_optional()
 
 
-TABLES: tuple[type[SQLModel], ...] = (FeedRow, EntryRow, OfficialRow, FindingRow, AlertRow)
+class MuteRow(SQLModel, table=True):
+    """A pause of alerts about one official; tracking goes on. Kept as a log."""
+
+    __tablename__ = "mute"
+
+    id: int | None = Field(default=None, primary_key=True)
+    official_id: int = Field(foreign_key="official.id", index=True)
+    created_at: datetime = _utc()
+    until: datetime = _utc()
+    reason: str = Field(default="", max_length=1000)
+    lifted_at: datetime | None = _utc_optional()
+
+
+class AwaitRow(SQLModel, table=True):
+    """An awaited reply: the official should appear about a topic within a window."""
+
+    __tablename__ = "await"
+    __table_args__ = (UniqueConstraint("official_id", "key", name="uq_await"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    official_id: int = Field(foreign_key="official.id", index=True)
+    key: str = Field(max_length=300)
+    since: datetime = _utc()
+    within_seconds: int
+    about: str = Field(default="", max_length=1000)  # topic words, "|"-separated
+    source: str = Field(default="cli", max_length=20)  # "config" or "cli"
+    created_at: datetime = _utc()
+
+
+TABLES: tuple[type[SQLModel], ...] = (
+    FeedRow,
+    EntryRow,
+    OfficialRow,
+    FindingRow,
+    AlertRow,
+    MuteRow,
+    AwaitRow,
+)

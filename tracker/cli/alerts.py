@@ -1,0 +1,207 @@
+"""Commands about alerts: list and retry them, mute and unmute, await a reply, test email."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Annotated, Any
+
+import typer
+
+from tracker.awaits import Await
+from tracker.cli.context import (
+    EXIT_ERROR,
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    fail,
+    load,
+    open_tracker,
+    parse_step,
+    parse_time,
+    utcnow,
+)
+from tracker.jobs import Tracker
+from tracker.notify.message import Part, compose
+from tracker.notify.smtp import DeliveryError, SmtpTransport
+from tracker.store import alert_store
+from tracker.store.engine import session as session_for
+
+app = typer.Typer(
+    help="Alerts and their delivery state; `tracker alerts retry` forces a retry.",
+    no_args_is_help=False,
+)
+
+
+def _official(tracker: Tracker, name: str) -> tuple[str, int]:
+    for official in tracker.config.officials:
+        if official.name.casefold() == name.casefold():
+            return official.name, tracker.ids[official.name]
+    raise fail(f"{name!r} is not on the watchlist", EXIT_USAGE)
+
+
+def _when(value: datetime | None) -> str:
+    return f"{value:%Y-%m-%d %H:%M}" if value else "-"
+
+
+@app.callback(invoke_without_command=True)
+def alerts(
+    ctx: typer.Context,
+    state: Annotated[
+        str | None,
+        typer.Option("--state", help="Only alerts in this state: pending, sending, delivered."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON for programs.")] = False,
+) -> None:
+    """Every stored alert, oldest first, with its delivery state.
+
+    Example: tracker alerts --state pending
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    tracker = open_tracker(load(ctx), utcnow())
+    with session_for(tracker.engine) as session:
+        rows = alert_store.alerts(session, state)
+    if as_json:
+        payload: list[dict[str, Any]] = [
+            {
+                "id": a.id,
+                "official": name,
+                "kind": a.kind,
+                "episode": a.episode,
+                "subject": a.subject,
+                "as_of": a.as_of.isoformat(),
+                "created_at": a.created_at.isoformat(),
+                "state": a.state,
+                "attempts": a.attempts,
+                "last_error": a.last_error,
+                "next_attempt_at": a.next_attempt_at.isoformat() if a.next_attempt_at else None,
+                "delivered_at": a.delivered_at.isoformat() if a.delivered_at else None,
+                "delivered_to": a.delivered_to,
+                "message_id": a.message_id,
+            }
+            for a, name in rows
+        ]
+        typer.echo(json.dumps({"alerts": payload}, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        typer.echo("no alerts")
+    for a, _name in rows:
+        line = f"#{a.id:<4} {a.state:9} {_when(a.as_of)}  {a.subject}"
+        if a.state == "pending" and a.last_error:
+            when = _when(a.next_attempt_at)
+            line += f"\n      attempt {a.attempts} failed: {a.last_error}; next {when}"
+        elif a.delivered_at:
+            line += f"\n      delivered {_when(a.delivered_at)} -> {a.delivered_to}"
+        typer.echo(line)
+
+
+@app.command()
+def retry(
+    ctx: typer.Context,
+    ids: Annotated[
+        list[int] | None, typer.Argument(help="Alert ids (default: all pending).")
+    ] = None,
+) -> None:
+    """Deliver pending alerts now, without waiting for their backoff.
+
+    Example: tracker alerts retry
+    """
+    tracker = open_tracker(load(ctx), utcnow())
+    with session_for(tracker.engine) as session:
+        count = alert_store.retry_now(session, utcnow(), ids or [])
+    report = tracker.deliver(utcnow())
+    for alert, where in report.delivered:
+        typer.echo(f"sent: {alert.subject} -> {where}")
+    for alert, error in report.failed:
+        typer.echo(f"NOT SENT (kept, will retry): {alert.subject}: {error}", err=True)
+    typer.echo(f"{count} pending, {len(report.delivered)} delivered, {len(report.failed)} failed")
+    if report.failed:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def mute(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The official, as on the watchlist.")],
+    for_: Annotated[str, typer.Option("--for", help="How long, e.g. 3d, 12h.")] = "3d",
+    reason: Annotated[str, typer.Option("--reason", help="Why (shown in status, logged).")] = "",
+) -> None:
+    """Pause alerts about one official; tracking goes on. Shown in status and logged.
+
+    Example: tracker mute "Sergey Lavrov" --for 3d --reason "on holiday, known"
+    """
+    duration = parse_step(for_, "--for")
+    tracker = open_tracker(load(ctx), utcnow())
+    official, official_id = _official(tracker, name)
+    now = utcnow()
+    with session_for(tracker.engine) as session:
+        row = alert_store.add_mute(session, official_id, now, now + duration, reason.strip())
+    typer.echo(
+        f"muted {official} until {row.until:%Y-%m-%d %H:%M} UTC" + (f": {reason}" if reason else "")
+    )
+
+
+def unmute(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The official, as on the watchlist.")],
+) -> None:
+    """Lift the mutes on one official.
+
+    Example: tracker unmute "Sergey Lavrov"
+    """
+    tracker = open_tracker(load(ctx), utcnow())
+    official, official_id = _official(tracker, name)
+    with session_for(tracker.engine) as session:
+        lifted = alert_store.lift_mutes(session, official_id, utcnow())
+    typer.echo(f"unmuted {official}" if lifted else f"{official} was not muted")
+
+
+def await_(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Who should reply, as on the watchlist.")],
+    since: Annotated[str, typer.Option("--since", help="When the wait began (ISO time).")],
+    within: Annotated[str, typer.Option("--within", help="The window, e.g. 72h.")],
+    about: Annotated[
+        list[str] | None,
+        typer.Option("--about", help="Topic word the reply's evidence must mention (repeatable)."),
+    ] = None,
+) -> None:
+    """Watch for an awaited reply: met by an appearance of NAME whose evidence mentions the
+    topic; an alert goes out once if the window passes without one.
+
+    Example: tracker await "Sergey Lavrov" --since 2013-02-12T12:00Z --within 72h --about Kerry
+    """
+    start = parse_time(since, end_of_day=False, option="--since")
+    assert start is not None
+    window = parse_step(within, "--within")
+    tracker = open_tracker(load(ctx), utcnow())
+    official, official_id = _official(tracker, name)
+    watch = Await(official, start, window, tuple(about or ()))
+    with session_for(tracker.engine) as session:
+        new = alert_store.add_await(session, official_id, watch, utcnow(), "cli")
+    verb = "watching" if new else "already watching"
+    topic = f" about {', '.join(watch.about)}" if watch.about else ""
+    typer.echo(f"{verb} for a reply from {official}{topic} by {watch.deadline:%Y-%m-%d %H:%M} UTC")
+
+
+def test_email(ctx: typer.Context) -> None:
+    """Send one test message through the configured SMTP server and say exactly what failed.
+
+    Example: tracker test-email
+    """
+    config = load(ctx)
+    if config.email is None:
+        raise fail(f"{config.path}: no [email] section: alerts go to {config.outbox}", EXIT_USAGE)
+    email = config.email
+    now = utcnow()
+    part = Part(
+        subject="[tracker] test message",
+        text=f"This is a test from tracker ({config.path}), sent {now:%Y-%m-%d %H:%M} UTC.\n",
+        html="<p>This is a test from tracker.</p>",
+        message_id=f"<tracker-test-{int(now.timestamp())}@tracker.invalid>",
+    )
+    message = compose([part], sender=email.sender, recipients=email.to, when=now)
+    try:
+        where = SmtpTransport(email).send(message)
+    except DeliveryError as exc:
+        raise fail(f"test email not sent: {exc}", EXIT_ERROR) from None
+    typer.echo(f"test email sent: {where}")

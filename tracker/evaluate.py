@@ -1,0 +1,164 @@
+"""The evaluation job: stored sightings -> statuses as of a time -> alert decisions ->
+stored alerts, each rendered and routed before anyone tries to deliver it.
+
+The only place where silence, thresholds, awaited replies, alert rules and storage meet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, time
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from tracker import alerting, silence
+from tracker.awaits import Await, AwaitPhase, AwaitStatus, await_status
+from tracker.config import Config
+from tracker.domain import AlertDecision, AlertKind, Kind, OfficialStatus
+from tracker.notify.message import Context, render
+from tracker.store import alert_store, repo
+from tracker.store.engine import session as session_for
+from tracker.store.tables import AlertRow, MuteRow
+from tracker.thresholds import threshold_for
+
+
+@dataclass
+class Evaluation:
+    as_of: datetime
+    statuses: list[OfficialStatus]
+    alerts: list[AlertRow] = field(default_factory=list)
+    absences: dict[str, int] = field(default_factory=dict)
+    mutes: dict[str, MuteRow] = field(default_factory=dict)
+    awaits: list[AwaitStatus] = field(default_factory=list)
+
+    @property
+    def open_awaits(self) -> list[AwaitStatus]:
+        return [a for a in self.awaits if a.phase in (AwaitPhase.OPEN, AwaitPhase.OVERDUE)]
+
+
+class Evaluator:
+    def __init__(self, config: Config, engine: Engine, ids: dict[str, int]) -> None:
+        self.config = config
+        self.engine = engine
+        self.ids = ids
+        self.policy = alerting.Policy(
+            repeat_every=config.alerts.repeat_every, early_warning=config.alerts.early_warning
+        )
+
+    def sync_awaits(self, now: datetime) -> None:
+        """Awaited replies declared in the config become stored watches (once)."""
+        with session_for(self.engine) as session:
+            for w in self.config.awaits:
+                watch = Await(w.official, w.since, w.within, w.about)
+                alert_store.add_await(session, self.ids[w.official], watch, now, "config")
+
+    def statuses(self, as_of: datetime, *, watching_since: datetime | None = None) -> Evaluation:
+        adaptive = self.config.alerts.adaptive
+        with session_for(self.engine) as session:
+            last = repo.last_sightings(session, as_of)
+            since = watching_since or repo.coverage_start(session)
+            statuses: list[OfficialStatus] = []
+            for official in self.config.officials:
+                days: list[date] = []
+                if official.adaptive:
+                    start = (as_of - adaptive.window).date()
+                    days = alert_store.days_seen(session, self.ids[official.name], start, as_of)
+                threshold = threshold_for(
+                    official.threshold, adaptive if official.adaptive else None, days, as_of
+                )
+                status = silence.evaluate(
+                    replace(official, threshold=threshold.value),
+                    [last[official.name]] if official.name in last else [],
+                    as_of,
+                    watching_since=since,
+                )
+                statuses.append(replace(status, threshold_how=threshold.how))
+            absences = repo.count_findings_since(
+                session, Kind.ABSENCE, {name: s.published for name, s in last.items()}, as_of
+            )
+            mutes = alert_store.active_mutes(session, as_of)
+            awaited = [
+                await_status(
+                    watch,
+                    alert_store.sightings(
+                        session, official_id, watch.official, as_of, since=watch.since
+                    ),
+                    as_of,
+                )
+                for watch, official_id in alert_store.awaits(session)
+                if watch.since <= as_of
+            ]
+        return Evaluation(
+            as_of=as_of,
+            statuses=silence.by_urgency(statuses),
+            absences=absences,
+            mutes=mutes,
+            awaits=awaited,
+        )
+
+    def evaluate(
+        self, as_of: datetime, now: datetime, *, watching_since: datetime | None = None
+    ) -> Evaluation:
+        """Statuses as of `as_of`, and the alerts they make due, stored before delivery."""
+        evaluation = self.statuses(as_of, watching_since=watching_since)
+        by_name = {s.name: s for s in evaluation.statuses}
+        with session_for(self.engine) as session:
+            states = alert_store.alert_states(session, as_of)
+            decisions: list[AlertDecision] = []
+            for status in evaluation.statuses:
+                state = states.get(status.name, alerting.AlertState())
+                decision = alerting.decide(status, state, as_of, self.policy)
+                if decision is not None:
+                    decisions.append(decision)
+            overdue = alert_store.sent_keys(session, AlertKind.AWAIT_OVERDUE)
+            closed = alert_store.sent_keys(session, AlertKind.AWAIT_MET)
+            for awaited in evaluation.awaits:
+                name = awaited.watch.official
+                key = (self.ids[name], awaited.watch.key)
+                if alerting.muted(states.get(name, alerting.AlertState()), as_of):
+                    continue
+                decision = alerting.decide_await(
+                    awaited, by_name[name], key in overdue, key in closed
+                )
+                if decision is not None:
+                    decisions.append(decision)
+            for decision in decisions:
+                row = self._alert_row(session, decision, as_of, now)
+                if repo.add_alert(session, row):
+                    evaluation.alerts.append(row)
+        return evaluation
+
+    def _alert_row(
+        self, session: Session, decision: AlertDecision, as_of: datetime, now: datetime
+    ) -> AlertRow:
+        official_id = self.ids[decision.official]
+        status = decision.status
+        previous = None
+        if decision.kind is AlertKind.SEEN_AGAIN:
+            try:
+                previous = date.fromisoformat(decision.episode.split("#")[0])
+            except ValueError:
+                previous = None
+        after = status.evidence.published if status.evidence else None
+        if decision.kind is AlertKind.SEEN_AGAIN and previous is not None:
+            # the reports of the gap: everything since the previous sighting's day
+            after = datetime.combine(previous, time.max, tzinfo=UTC)
+        _count, reports = alert_store.reports_since(session, official_id, after, as_of)
+        recent = alert_store.sightings(session, official_id, decision.official, as_of, limit=6)
+        rendered = render(decision, Context(tuple(recent), tuple(reports), previous))
+        official = next(o for o in self.config.officials if o.name == decision.official)
+        email = self.config.email
+        recipients = email.recipients_for(official.group) if email else ()
+        return AlertRow(
+            official_id=official_id,
+            kind=decision.kind.value,
+            episode=decision.episode,
+            created_at=now,
+            as_of=as_of,
+            subject=rendered.subject,
+            body=rendered.text,
+            html=rendered.html,
+            message_id=rendered.message_id,
+            recipients=", ".join(recipients),
+        )

@@ -1,0 +1,336 @@
+"""Queries for the alert side: what was sent (the state the rules need), mutes, awaited
+replies, the context an alert message shows, and claiming alerts for delivery."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import or_, update
+from sqlmodel import Session, col, select
+
+from tracker.alerting import AlertState
+from tracker.awaits import Await
+from tracker.domain import AlertKind, Kind, Sighting
+from tracker.notify.message import Report
+from tracker.store.tables import AlertRow, AwaitRow, EntryRow, FindingRow, MuteRow, OfficialRow
+
+_REPEAT = re.compile(r"#repeat(\d+)$")
+
+
+def alert_states(session: Session, as_of: datetime) -> dict[str, AlertState]:
+    """Per official, what has been sent so far, as `alerting.decide` needs it."""
+    states: dict[str, AlertState] = {}
+    mutes = active_mutes(session, as_of)
+    for official in session.exec(select(OfficialRow)).all():
+        rows = session.exec(
+            select(AlertRow)
+            .where(AlertRow.official_id == official.id)
+            .order_by(col(AlertRow.created_at), col(AlertRow.id))
+        ).all()
+        silent = [r for r in rows if r.kind == AlertKind.SILENT.value]
+        resolved = {r.episode for r in rows if r.kind == AlertKind.SEEN_AGAIN.value}
+        open_row = next((r for r in reversed(silent) if r.episode not in resolved), None)
+        repeats = 0
+        if open_row is not None:
+            for r in rows:
+                m = _REPEAT.search(r.episode)
+                if (
+                    r.kind == AlertKind.REPEAT.value
+                    and m
+                    and r.episode.startswith(open_row.episode)
+                ):
+                    repeats = max(repeats, int(m.group(1)))
+        warned = [r.episode for r in rows if r.kind == AlertKind.QUIET.value]
+        mute = mutes.get(official.name)
+        states[official.name] = AlertState(
+            open_episode=open_row.episode if open_row else None,
+            opened_at=open_row.as_of if open_row else None,
+            repeats=repeats,
+            warned_episode=warned[-1] if warned else None,
+            muted_until=mute.until if mute else None,
+        )
+    return states
+
+
+def sent_keys(session: Session, kind: AlertKind) -> set[tuple[int, str]]:
+    """(official id, episode) of every stored alert of one kind."""
+    rows = session.exec(
+        select(AlertRow.official_id, AlertRow.episode).where(AlertRow.kind == kind.value)
+    )
+    return {(official_id, episode) for official_id, episode in rows.all()}
+
+
+# --- mutes ---------------------------------------------------------------------------
+
+
+def active_mutes(session: Session, as_of: datetime) -> dict[str, MuteRow]:
+    """Per official name, the mute in force at `as_of` that lasts longest."""
+    rows = session.exec(
+        select(MuteRow, OfficialRow)
+        .join(OfficialRow, col(OfficialRow.id) == col(MuteRow.official_id))
+        .where(col(MuteRow.lifted_at).is_(None), col(MuteRow.until) > as_of)
+        .where(col(MuteRow.created_at) <= as_of)
+    ).all()
+    out: dict[str, MuteRow] = {}
+    for mute, official in rows:
+        if official.name not in out or out[official.name].until < mute.until:
+            out[official.name] = mute
+    return out
+
+
+def add_mute(
+    session: Session, official_id: int, now: datetime, until: datetime, reason: str
+) -> MuteRow:
+    row = MuteRow(official_id=official_id, created_at=now, until=until, reason=reason)
+    session.add(row)
+    session.commit()
+    session.refresh(row)
+    return row
+
+
+def lift_mutes(session: Session, official_id: int, now: datetime) -> int:
+    rows = session.exec(
+        select(MuteRow).where(
+            MuteRow.official_id == official_id,
+            col(MuteRow.lifted_at).is_(None),
+            col(MuteRow.until) > now,
+        )
+    ).all()
+    for row in rows:
+        row.lifted_at = now
+        session.add(row)
+    session.commit()
+    return len(rows)
+
+
+def mute_log(session: Session) -> list[tuple[MuteRow, str]]:
+    rows = session.exec(
+        select(MuteRow, OfficialRow)
+        .join(OfficialRow, col(OfficialRow.id) == col(MuteRow.official_id))
+        .order_by(col(MuteRow.created_at), col(MuteRow.id))
+    ).all()
+    return [(mute, official.name) for mute, official in rows]
+
+
+# --- awaited replies -----------------------------------------------------------------
+
+
+def add_await(session: Session, official_id: int, watch: Await, now: datetime, source: str) -> bool:
+    """Store a watch unless the same one exists; True if it was new."""
+    exists = session.exec(
+        select(AwaitRow.id).where(AwaitRow.official_id == official_id, AwaitRow.key == watch.key)
+    ).first()
+    if exists is not None:
+        return False
+    session.add(
+        AwaitRow(
+            official_id=official_id,
+            key=watch.key,
+            since=watch.since,
+            within_seconds=int(watch.within.total_seconds()),
+            about="|".join(watch.about),
+            source=source,
+            created_at=now,
+        )
+    )
+    session.commit()
+    return True
+
+
+def awaits(session: Session) -> list[tuple[Await, int]]:
+    rows = session.exec(
+        select(AwaitRow, OfficialRow).join(
+            OfficialRow, col(OfficialRow.id) == col(AwaitRow.official_id)
+        )
+    ).all()
+    return [
+        (
+            Await(
+                official=official.name,
+                since=row.since,
+                within=timedelta(seconds=row.within_seconds),
+                about=tuple(a for a in row.about.split("|") if a),
+            ),
+            official.id or 0,
+        )
+        for row, official in rows
+    ]
+
+
+# --- what an alert shows -------------------------------------------------------------
+
+
+def _sighting(finding: FindingRow, entry: EntryRow, name: str) -> Sighting:
+    return Sighting(
+        official=name,
+        date=finding.day,
+        seen_at=finding.seen_at,
+        published=finding.published,
+        url=entry.url,
+        title=entry.title,
+        text=finding.sentence,
+    )
+
+
+def sightings(
+    session: Session,
+    official_id: int,
+    name: str,
+    as_of: datetime,
+    *,
+    since: datetime | None = None,
+    limit: int | None = None,
+) -> list[Sighting]:
+    """Appearances known by `as_of`, newest first; optionally only those seen since `since`."""
+    query = (
+        select(FindingRow, EntryRow)
+        .join(EntryRow, col(EntryRow.id) == col(FindingRow.entry_id))
+        .where(
+            FindingRow.official_id == official_id,
+            FindingRow.kind == Kind.APPEARANCE.value,
+            col(FindingRow.published) <= as_of,
+        )
+        .order_by(col(FindingRow.seen_at).desc(), col(FindingRow.id).desc())
+    )
+    if since is not None:
+        query = query.where(col(FindingRow.seen_at) >= since)
+    if limit is not None:
+        query = query.limit(limit)
+    return [_sighting(f, e, name) for f, e in session.exec(query).all()]
+
+
+def days_seen(session: Session, official_id: int, start: date, as_of: datetime) -> list[date]:
+    rows = session.exec(
+        select(col(FindingRow.day))
+        .where(
+            FindingRow.official_id == official_id,
+            FindingRow.kind == Kind.APPEARANCE.value,
+            col(FindingRow.published) <= as_of,
+            col(FindingRow.day) >= start,
+        )
+        .distinct()
+    ).all()
+    return sorted(set(rows))
+
+
+def reports_since(
+    session: Session, official_id: int, after: datetime | None, as_of: datetime, limit: int = 8
+) -> tuple[int, list[Report]]:
+    """Absence reports and mentions published after `after`: how many, and the latest few."""
+    query = (
+        select(FindingRow, EntryRow)
+        .join(EntryRow, col(EntryRow.id) == col(FindingRow.entry_id))
+        .where(
+            FindingRow.official_id == official_id,
+            col(FindingRow.kind).in_([Kind.ABSENCE.value, Kind.MENTION.value]),
+            col(FindingRow.published) <= as_of,
+        )
+        .order_by(col(FindingRow.published).desc())
+    )
+    if after is not None:
+        query = query.where(col(FindingRow.published) > after)
+    rows = session.exec(query).all()
+    reports = [Report(f.kind, f.day, f.sentence, e.url, e.title) for f, e in rows[:limit]]
+    return len(rows), reports
+
+
+# --- delivery ------------------------------------------------------------------------
+
+
+def due_for_delivery(session: Session, now: datetime, lease: timedelta) -> list[AlertRow]:
+    """Pending alerts whose retry time has come, and sends abandoned past their lease."""
+    return list(
+        session.exec(
+            select(AlertRow)
+            .where(
+                or_(
+                    (col(AlertRow.state) == "pending")
+                    & or_(
+                        col(AlertRow.next_attempt_at).is_(None),
+                        col(AlertRow.next_attempt_at) <= now,
+                    ),
+                    (col(AlertRow.state) == "sending") & (col(AlertRow.claimed_at) <= now - lease),
+                )
+            )
+            .order_by(col(AlertRow.created_at), col(AlertRow.id))
+        ).all()
+    )
+
+
+def claim(session: Session, ids: Sequence[int], now: datetime, lease: timedelta) -> str | None:
+    """Mark alerts as being sent by us, with a conditional UPDATE: if another worker got
+    any of them first, the claim fails and nothing is sent twice."""
+    token = uuid.uuid4().hex
+    result = session.exec(
+        update(AlertRow)
+        .where(col(AlertRow.id).in_(list(ids)))
+        .where(
+            or_(
+                col(AlertRow.state) == "pending",
+                (col(AlertRow.state) == "sending") & (col(AlertRow.claimed_at) <= now - lease),
+            )
+        )
+        .values(state="sending", claim=token, claimed_at=now)
+    )
+    if result.rowcount != len(ids):
+        session.rollback()
+        return None
+    session.commit()
+    return token
+
+
+def settle(
+    session: Session,
+    ids: Sequence[int],
+    token: str,
+    *,
+    now: datetime,
+    delivered_to: str | None = None,
+    error: str | None = None,
+    retry_at: datetime | None = None,
+) -> None:
+    """Record the outcome of a send we claimed: delivered, or pending again with a reason."""
+    rows = session.exec(
+        select(AlertRow).where(col(AlertRow.id).in_(list(ids)), AlertRow.claim == token)
+    ).all()
+    for row in rows:
+        row.attempts += 1
+        row.claim = None
+        if error is None:
+            row.state = "delivered"
+            row.delivered_at = now
+            row.delivered_to = (delivered_to or "")[:2000]
+            row.last_error = None
+        else:
+            row.state = "pending"
+            row.last_error = error[:1000]
+            row.next_attempt_at = retry_at
+        session.add(row)
+    session.commit()
+
+
+def alerts(session: Session, state: str | None = None) -> list[tuple[AlertRow, str]]:
+    query = (
+        select(AlertRow, OfficialRow)
+        .join(OfficialRow, col(OfficialRow.id) == col(AlertRow.official_id))
+        .order_by(col(AlertRow.created_at), col(AlertRow.id))
+    )
+    if state is not None:
+        query = query.where(AlertRow.state == state)
+    return [(a, o.name) for a, o in session.exec(query).all()]
+
+
+def retry_now(session: Session, now: datetime, ids: Sequence[int] = ()) -> int:
+    """Make pending alerts due at once (all, or the ones named)."""
+    query = select(AlertRow).where(AlertRow.state == "pending")
+    if ids:
+        query = query.where(col(AlertRow.id).in_(list(ids)))
+    rows = session.exec(query).all()
+    for row in rows:
+        row.next_attempt_at = now
+        session.add(row)
+    session.commit()
+    return len(rows)
