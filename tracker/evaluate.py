@@ -87,7 +87,8 @@ class Evaluator:
                     as_of,
                 )
                 for watch, official_id in alert_store.awaits(session)
-                if watch.since <= as_of
+                # a window that closed before watching began cannot be judged
+                if watch.since <= as_of and (since is None or since <= watch.deadline)
             ]
         return Evaluation(
             as_of=as_of,
