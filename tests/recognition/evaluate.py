@@ -1,6 +1,6 @@
 """Score recognition on the labelled development set (tests/recognition/devset.toml).
 
-Run: .venv/bin/python -m tests.recognition.evaluate [--errors] [--category NAME]
+Run: .venv/bin/python -m tests.recognition.evaluate [--errors] [--category NAME] [--set NAME]
      .venv/bin/python -m tests.recognition.evaluate --holdout   (totals only)
 
 Prints precision and recall for appearances, the share of exactly dated true
@@ -109,7 +109,14 @@ def score(results: list[Result]) -> Scores:
 
 def main() -> None:
     holdout = "--holdout" in sys.argv
-    results = run(name="holdout.toml" if holdout else "devset.toml")
+    name = "devset.toml"
+    if "--set" in sys.argv:
+        name = sys.argv[sys.argv.index("--set") + 1]
+        if not name.endswith(".toml"):
+            name += ".toml"
+        if name == "holdout.toml":
+            raise SystemExit("use --holdout for the held-out set (totals only, see HOLDOUT.md)")
+    results = run(name="holdout.toml" if holdout else name)
     if holdout and "--errors" in sys.argv:
         raise SystemExit("the held-out set is for totals only (see HOLDOUT.md)")
     if "--category" in sys.argv:

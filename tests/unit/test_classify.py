@@ -118,6 +118,91 @@ CASES = [
     ("Sergey Lavrov's deputy met the ambassador.", "Sergey Lavrov", M, None),
     ("A source close to Sergey Lavrov said he was tired.", "Sergey Lavrov", M, None),
     ("Sergey Lavrov did not meet Rubio.", "Sergey Lavrov", M, None),
+    # someone else went in their place
+    ("Marco Rubio was represented by his deputy at the forum.", "Marco Rubio", B, None),
+    ("Marco Rubio sent Deputy Secretary Kurt Campbell to the talks.", "Marco Rubio", B, None),
+    ("Marco Rubio stayed home on Friday instead of attending.", "Marco Rubio", B, None),
+    ("Marco Rubio missed Sunday's unity march in Paris.", "Marco Rubio", B, None),
+    ("The ministry said he was replaced by Sergey Lavrov.", "Sergey Lavrov", M, None),
+    (
+        "Marco Rubio and Sergey Lavrov, both invited, were represented by their ambassadors.",
+        "Marco Rubio",
+        B,
+        None,
+    ),
+    # nominal, passive and list constructions
+    (
+        "Sergey Lavrov's five and a half hours of talks with Rubio on Friday ended late.",
+        "Sergey Lavrov",
+        A,
+        date(2025, 11, 7),
+    ),
+    (
+        "The presence of Sergey Lavrov at Wednesday's ceremony was noted.",
+        "Sergey Lavrov",
+        A,
+        date(2025, 11, 5),
+    ),
+    (
+        "A reception on Saturday was attended by Marco Rubio, Sergey Lavrov, and John Kerry.",
+        "Sergey Lavrov",
+        A,
+        date(2025, 11, 8),
+    ),
+    (
+        "Marco Rubio, John Kerry and Sergey Lavrov were among hundreds of mourners on Sunday.",
+        "John Kerry",
+        A,
+        date(2025, 11, 9),
+    ),
+    (
+        "Choe Son Hui took a call on Saturday from Secretary of State Marco Rubio.",
+        "Marco Rubio",
+        A,
+        date(2025, 11, 8),
+    ),
+    (
+        "Beijing rejected remarks that Marco Rubio made at the conference last Friday.",
+        "Marco Rubio",
+        A,
+        date(2025, 11, 7),
+    ),
+    (
+        "Choe Son Hui saw off Sergey Lavrov at the airport on Sunday, KCNA said on Monday.",
+        "Sergey Lavrov",
+        A,
+        date(2025, 11, 9),
+    ),
+    # the date of the clause the act is in
+    (
+        "Sergey Lavrov, who held talks in Beijing on Oct. 9, met Choe Son Hui again on Nov. 1.",
+        "Sergey Lavrov",
+        A,
+        date(2025, 11, 1),
+    ),
+    (
+        "Sergey Lavrov hosted Choe Son Hui on the eve of Tuesday's summit.",
+        "Sergey Lavrov",
+        A,
+        date(2025, 11, 10),
+    ),
+    # background, plans and counterfactuals
+    ("Sergey Lavrov and Rubio have met more than 40 times.", "Sergey Lavrov", M, None),
+    ("On Nov. 3, 2019, Sergey Lavrov appeared on television.", "Sergey Lavrov", M, None),
+    (
+        "Sergey Lavrov, who spent 18 days in Vienna in July 2015, called it at the time a deal.",
+        "Sergey Lavrov",
+        M,
+        None,
+    ),
+    ("Had Sergey Lavrov held out, the talks would have failed.", "Sergey Lavrov", M, None),
+    (
+        "Notes for a call between Marco Rubio and Sergey Lavrov scheduled for Friday leaked.",
+        "Marco Rubio",
+        M,
+        None,
+    ),
+    ("Talks ended, Sergey Lavrov's spokesman said.", "Sergey Lavrov", M, None),
 ]
 
 
@@ -189,6 +274,13 @@ def test_sentences_in_other_languages(sentence: str, kind: Kind, day: date | Non
         # an undated headline is the dated lede's event, not a second one on the publication day
         ("Kallas meets Sandu|Sergey Lavrov met Sandu on Saturday.", [date(2025, 11, 8)]),
         ("Lavrov meets Sandu|Sergey Lavrov met Sandu.", [date(2025, 11, 10)]),
+        # a present-tense headline over a plan is not an act
+        ("Lavrov meets Rubio|Sergey Lavrov will meet Rubio on Friday.", []),
+        # "later that day" is the day the previous sentence spoke of
+        (
+            "Kallas in Kyiv|Kaja Kallas arrived in Kyiv on Saturday. Sergey Lavrov met her later that day.",
+            [date(2025, 11, 8)],
+        ),
     ],
 )
 def test_an_entry_reports_each_event_once_with_its_date(text: str, expected: list[date]) -> None:

@@ -28,6 +28,10 @@ PUBLISHED = date(2025, 11, 10)  # a Monday
         ("He met them on January 20.", date(2025, 1, 20), False),
         ("They meet on December 28.", date(2025, 12, 28), True),
         ("He will meet them tomorrow.", date(2025, 11, 11), True),
+        ("He spoke in Ankara a day earlier.", date(2025, 11, 9), False),
+        ("A reception on Saturday, marking the anniversary.", date(2025, 11, 8), False),
+        ("He hosted talks on the eve of Tuesday's parade.", date(2025, 11, 10), False),
+        ("He prayed on the eve of Sunday's runoff.", date(2025, 11, 8), False),
     ],
 )
 def test_date_cues_resolve_against_publication(sentence: str, expected: date, future: bool) -> None:

@@ -10,15 +10,47 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from tracker.domain import Entry, Finding, Kind, Official
-from tracker.recognize.classify import Decision, SentenceClassifier, seen_at
+from tracker.recognize.classify import Decision, SentenceClassifier, seen_at, utc_day
+from tracker.recognize.dates import ANAPHORIC, find_dates, report_cue
 from tracker.recognize.names import SHORT, Hit, NameMatcher, entry_hits
 from tracker.recognize.text import fold, repair_mojibake, split_sentences
 
 __all__ = ["Recognizer", "SentenceDecision"]
 
 _PRONOUN = re.compile(r"^(?:he|she)\b|\b(?:his|her)\s+(?=last\b)")
+
+
+# "..., although he took part by video link": the subject named at the start goes on
+_CLAUSE_PRONOUN = re.compile(
+    r"\b(?:although|though|but|while|and|after|before|as|then|where|when)\s+(?:he|she)\b"
+)
+
+
+def _clause_pronouns(low: str, hits: list[Hit]) -> list[Hit]:
+    """A later clause's 'he'/'she' in a sentence that names one official first."""
+    if not hits or len({h.official for h in hits}) != 1 or hits[0].start > 60:
+        return []
+    extra = []
+    for m in _CLAUSE_PRONOUN.finditer(low, hits[-1].end):
+        a = m.end() - len(m.group(0).split()[-1])
+        extra.append(Hit(hits[0].official, a, m.end(), SHORT, m.group(0).split()[-1]))
+    return extra
+
+
+def _anchor(folded: list[str], index: int, first_body: int, pub_day: date) -> date | None:
+    """The day the nearest earlier sentence with an event date spoke of."""
+    for j in range(index - 1, first_body - 1, -1):
+        cues = [
+            c
+            for p, c in find_dates(folded[j], pub_day)
+            if not c.future and c.precision == "day" and report_cue(folded[j], p) is None
+        ]
+        if cues:
+            return cues[-1].day
+    return None
 
 
 def _pronoun_hits(low: str, previous: int | None) -> list[Hit]:
@@ -58,7 +90,7 @@ class Recognizer:
         sentences += split_sentences(repair_mojibake(entry.text))
         folded = [fold(s) for s in sentences]
         hits_per_sentence = entry_hits(
-            self.matcher, sentences, folded, published=entry.published.date()
+            self.matcher, sentences, folded, published=utc_day(entry.published)
         )
         out: list[SentenceDecision] = []
         previous: int | None = None  # the first official named in the last sentence with names
@@ -70,6 +102,10 @@ class Recognizer:
                 continue
             if found:
                 previous = found[0].official
+                hits = found + _clause_pronouns(low, found)
+            anchor = None
+            if ANAPHORIC.search(low):
+                anchor = _anchor(folded, index, headline_count, utc_day(entry.published))
             for official in sorted({h.official for h in hits}):
                 spans = [(h.start, h.end) for h in hits if h.official == official]
                 others = [(h.start, h.end) for h in hits if h.official != official]
@@ -80,6 +116,7 @@ class Recognizer:
                     entry.published,
                     headline=index < headline_count,
                     others=others,
+                    anchor=anchor,
                 )
                 out.append(
                     SentenceDecision(
@@ -98,11 +135,20 @@ class Recognizer:
         dated = {
             i.official for i in decisions if i.decision.kind is Kind.APPEARANCE and i.decision.dated
         }
+        # A headline is a summary in the present tense ("Rubio meets Lavrov", "Zelensky
+        # addresses parliament") written over plans, statements and other people's news
+        # as often as over an act: it counts only when the body reports an act too.
+        body_acts = {
+            i.official for i in decisions if i.decision.kind is Kind.APPEARANCE and not i.headline
+        }
+        pub_day = utc_day(entry.published)
         for item in decisions:
             d = item.decision
             if d.kind is Kind.APPEARANCE and not d.dated and item.official in dated:
                 continue
-            if d.day > entry.published.date():
+            if d.kind is Kind.APPEARANCE and item.headline and item.official not in body_acts:
+                d = Decision(Kind.MENTION, f"headline only ({d.cue})", 0.6, pub_day)
+            if d.day > pub_day:
                 continue  # never after publication
             key: tuple[str, Kind, object] = (
                 item.official,

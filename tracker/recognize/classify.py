@@ -23,7 +23,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
 from tracker.domain import Kind
-from tracker.recognize.dates import DateCue, date_near, find_dates, historical_year
+from tracker.recognize.dates import (
+    DateCue,
+    date_near,
+    find_dates,
+    historical_year,
+    report_cue,
+)
 from tracker.recognize.lexicon import foreign_cue, language_of
 
 
@@ -69,9 +75,13 @@ _ACT_VERBS = "|".join(
         "paid (?:a |an )?(?:visit|tribute|respects)",
         "made (?:a |his |her )?(?:speech|statement|visit)",
         "was shown|was seen|was pictured|was filmed|was photographed|was greeted",
-        "was received|was welcomed|was spotted|was met|was interviewed",
+        "was received|was welcomed|was spotted|was met|was interviewed|was presented with",
+        "was decorated",
         "accompanied|accompanies|oversaw|oversees|observed|watched|reviewed|supervised",
         "passed|handed|hands|briefed|briefs|chatted|walked|marched|rode|sat",
+        "saw off|sees off|concluded|concludes|closed|represented|drove|drives|boarded",
+        "were among (?:the )?(?:\\w+ ){0,2}(?:mourners|guests|attendees|participants|officials"
+        "|delegates|leaders|dignitaries|speakers)",
     )
 )
 _SAY_VERBS = (
@@ -94,7 +104,7 @@ _GAP_WORDS = (
 )
 _AGENT = re.compile(
     r"^(?:,(?=\s))?(?P<gap>(?:\s*,[^,;:\"]{1,140},|\s+\([^()]{0,100}\)|\s+[-–—][^-–—]{1,100}[-–—])?"
-    r"(?:\s+and\s+(?:[\w.'’]+\s+){0,6}?[\w.'’]+)?"
+    r"(?:(?:,\s+(?:[\w.'’-]+\s+){0,5}?[\w.'’-]+)*,?\s+and\s+(?:[\w.'’]+\s+){0,6}?[\w.'’]+)?"
     r"(?:\s+was\s+among\s+[^,.;]{0,60}?\s+(?:who|that))?"
     r"(?:,?\s+" + _GAP_WORDS + r")*?"
     r"(?P<aux>\s+(?:had|has|have))?)"
@@ -124,16 +134,20 @@ _PARTICIPANT = re.compile(
     r"\b(?P<verb>met|meets|meeting|met with|talks|held talks|spoke|speaks|talked|conversation"
     r"|phone call|telephone call|phone conversation|telephone conversation|call|phoned|hosted"
     r"|hosts|received|receives|welcomed|welcomes|greeted|greets|shook hands|sat down|dined"
-    r"|negotiated|embraced|hugged|spoken|talked|conferred)\b(?P<between>[^;:!?]{0,90}?)\s*$"
+    r"|negotiated|embraced|hugged|spoken|talked|conferred|saw off|sees off)"
+    r"\b(?P<between>[^;:!?]{0,90}?)\s*$"
 )
 _PASSIVE_BY = re.compile(
     r"\b(?P<verb>signed|chaired|hosted|led|opened|attended|delivered|given|made|presided over"
-    r"|received|greeted|welcomed|accompanied|headed|addressed|flanked|joined|met|interviewed)"
-    r"\b[^.;:]{0,40}?\bby\s+(?:[\w.'’]+\s+){0,4}$"
+    r"|received|greeted|welcomed|accompanied|headed|addressed|flanked|joined|met|interviewed"
+    r"|presented|awarded|decorated|seen off|inaugurated|unveiled|launched)"
+    # the agent may close a list: "was attended by Foreign Minister Choe Son Hui, Kim Yo Jong"
+    r"\b[^.;:]{0,90}?\bby\s+(?:(?:[\w.'’-]+\s+){1,6}?[\w.'’-]+,\s+(?:and\s+)?){0,3}"
+    r"(?:[\w.'’]+\s+){0,4}$"
 )
 _PARTICIPANT_LINK = re.compile(r"\b(?:with|and|between|to)(?:\s+[^\s]+){0,5}\s*$|^\s*$")
 _POSSESSIVE_EVENT = re.compile(
-    r"^'s?\s+(?P<adj>(?:[\w-]+\s+){0,2}?)(?P<noun>talks|meeting|meetings|speech|remarks|address"
+    r"^'s?\s+(?P<adj>(?:[\w-]+\s+){0,6}?)(?P<noun>talks|meeting|meetings|speech|remarks|address"
     r"|visit|trip|news conference|press conference|interview|phone call|call|conversation"
     r"|comments|arrival|appearance|appearances|handshake)\b"
 )
@@ -162,11 +176,16 @@ _ABSENCE_AFTER = re.compile(
     r"|unwell|no (?:public )?(?:engagements|appearances|events)|could not be reached"
     r"|(?:did not|didn't|has not|hasn't) (?:respond|reply)|declined requests"
     r"|(?:staying|stayed|stays) away|has gone into|summer (?:break|holiday)"
-    r"|on (?:holiday|vacation)|pulled out|withdrew from|sent (?:\w+ ){0,3}in (?:his|her) place)\b"
+    r"|on (?:holiday|vacation)|pulled out|withdrew from|sent (?:\w+ ){0,3}in (?:his|her) place"
+    # someone else went: "was represented by his deputy", "sent an aide", "stayed home"
+    r"|(?:was|were|is|are|will be)\s+represented\s+by|stayed (?:at )?home|missed"
+    r"|sent (?:his |her |an? |the )?(?:\w+ ){0,2}(?:deputy|deputies|aide|aides|envoy|representative"
+    r"|vice|minister|secretary|adviser|ambassador|official|officials|delegation)"
+    r"|(?:was|were) read (?:out )?(?:on (?:his|her) behalf )?by)\b"
 )
 _ABSENCE_BEFORE = re.compile(
     r"\b(?:instead of|in place of|standing in for|stood in for|stands in for|replacing"
-    r"|replaced|substituting for|without|absence of|no sign of|whereabouts of"
+    r"|replaced(?!\s+by\b)|substituting for|without|absence of|no sign of|whereabouts of"
     r"|disappearance of|silence of|no word from|not heard (?:back )?from|unable to reach"
     r"|could not reach|couldn't reach|failed to reach|yet to hear from|heard nothing from"
     r"|waiting (?:for|on) (?:a call|a reply|word) from|call back from|other than|rather than"
@@ -194,7 +213,10 @@ _TITLE_WORDS = {
     "mrs", "ms", "dr", "veteran", "russian", "russia's", "american", "u.s.", "us", "kremlin",
     "former", "senior", "general", "defence", "defense", "vice", "first", "chairman", "head",
 }  # fmt: skip
-_CONDITIONAL = re.compile(r"\b(?:if|whether|unless|should|lest)\s+(?:[\w.'’]+\s+){0,5}$")
+_CONDITIONAL = re.compile(
+    r"\b(?:if|whether|unless|should|lest)\s+(?:[\w.'’]+\s+){0,5}$"
+    r"|^\s*(?:had|were|should)\s+(?:[\w.'’]+\s+){0,5}$"  # inverted: "Had Erdogan held out"
+)
 _TEMPORAL_LEAD = re.compile(r"\b(?:once|until|before|when|after)\s+(?:[\w.'’]+\s+){0,3}$")
 _MODAL = re.compile(
     r"\b(?:will|would|could|may|might|shall|must|should|can|'ll|going to|expected to|due to"
@@ -213,11 +235,15 @@ _PLAN_WORDS = re.compile(
 _AFTER_BLOCK = re.compile(
     r"^[^.;:!?]{0,40}?\b(?:(?:is|are|was|were|has been|had been)\s+(?:planned|expected|scheduled"
     r"|due|set|cancell?ed|called off|postponed|scrapped|unlikely|off)"
+    r"|(?:scheduled|planned|set|expected|due) (?:for|to)\b"
     r"|(?:had|has|have) to be|will|would|could|might|must|should|may)\b"
 )
+# "a telephone call between Rubio and Lavrov scheduled for Friday"
+_SCHEDULED_AFTER = re.compile(r"^[^.;:!?]{0,80}?\b(?:scheduled|planned) (?:for|to)\b")
 _RUMOUR = re.compile(r"\b(?:rumou?rs?|rumou?red|allegedly|speculat\w+|unconfirmed|hoax)\b")
 _GENERALITY = re.compile(
-    r"\b(?:often|repeatedly|frequently|always|previously|routinely|regularly|usually"
+    r"\b(?:(?:\d+|two|three|four|five|six|dozens? of|many|several|more than \w+) times"
+    r"|often|repeatedly|frequently|always|previously|routinely|regularly|usually"
     r"|in the past|many times|several times|several occasions|many occasions|for years"
     r"|for decades|over the years)\b"
 )
@@ -238,7 +264,43 @@ _FRONTED = re.compile(
     r"|touring|appearing|standing|writing in|in an interview|at a news conference"
     r"|at a press conference)\b[^;:]{0,180},\s*$"
 )
+# "the presence of Kim Jong Un at Wednesday's ceremony", "a visit by Lavrov to Pyongyang"
+_NOMINAL_OF = re.compile(
+    r"\b(?:presence|participation|attendance|arrival|visit|speech|address|remarks|appearance"
+    r"|talks|trip)\s+(?:of|by)\s+(?:[\w.'’-]+\s+){0,4}$"
+)
+# "remarks that Blinken made at the Munich conference": an event the official made
+_OBJECT_RELATIVE = re.compile(
+    r"\b(?:remarks|comments|speech|address|visit|trip|call|appearance)\s+(?:that|which)\s+"
+    r"(?:[\w.'’-]+\s+){0,4}$"
+)
+_MADE = re.compile(r"^\s+(?:made|gave|delivered|paid|had made|had given)\b")
+# "took a call on Saturday from Marco Rubio"
+_CALL_FROM = re.compile(
+    r"\b(?:took|received|got|had|answered)\s+(?:a|an|the)\s+(?:phone\s+|telephone\s+|video\s+)?"
+    r"call\b[^.;:]{0,40}\bfrom\s+(?:[\w.'’-]+\s+){0,5}$"
+)
+# "..., alongside Vladimir Putin": a companion of the act of the clause
+_ALONGSIDE = re.compile(
+    r"\b(?:alongside|together with|flanked by|accompanied by)\s+(?:[\w.'’-]+\s+){0,4}$"
+)
+# the act of the person is owned by a clause after the name: "on his arrival in Madrid"
+_OWN_EVENT_AFTER = re.compile(r"^\s+(?:on|during)\s+(?:his|her)\s+(?:arrival|visit|trip|tour)\b")
+# background the sentence itself announces
+_BACKGROUND = re.compile(
+    r"\b(?:at the time|as recently as|back in|years? (?:ago|earlier)|in those days)\b"
+)
+_NOT_HAPPENED = re.compile(
+    r"\b(?:(?:had|has|did)\s+not|never)\s+(?:taken|take|took)\s+place\b"
+    r"|\b(?:was|were|had been)\s+(?:called off|cancell?ed|postponed|scrapped)\b"
+)
+_OLD = 365  # days: an explicit date older than this is history, not news
 _DENIAL = re.compile(r"\b(?:deny|denies|denied|denying|dismissed reports|rejected reports)\b")
+
+
+def utc_day(published: datetime) -> date:
+    """The publication's date in UTC (a story of 21:30 -04:00 belongs to the next day)."""
+    return published.astimezone(UTC).date() if published.tzinfo else published.date()
 
 
 def seen_at(day: date, published: datetime) -> datetime:
@@ -290,7 +352,7 @@ _WRITTEN = re.compile(
     r"|on (?:x|telegram|twitter|facebook)\b|in an article|in a column|in an op-ed)"
 )
 _DIRECT = {"met", "meets", "received", "receives", "hosted", "hosts", "welcomed", "welcomes",
-           "greeted", "greets", "phoned", "embraced", "hugged"}  # fmt: skip
+           "greeted", "greets", "phoned", "embraced", "hugged", "saw off", "sees off"}  # fmt: skip
 
 
 def _is_title(word: str) -> bool:
@@ -325,10 +387,21 @@ def _blocker(
         return "negated"
     if _CONDITIONAL.search(before):
         return "conditional"
-    if _PLAN_WORDS.search(between) or (noun and _AFTER_BLOCK.search(after)):
+    if _PLAN_WORDS.search(between) or (
+        noun and (_AFTER_BLOCK.search(after) or _SCHEDULED_AFTER.search(after))
+    ):
         return "plan or cancelled"
     if cue is not None and cue.future:
         return f"date after publication ({cue.text})"
+    return None
+
+
+def _possessive_cue(low: str, cues: list[tuple[int, DateCue]], position: int) -> DateCue | None:
+    """ "Tuesday's meeting between Shoigu and Larijani": the cue that owns the event noun."""
+    for pos, cue in cues:
+        tail = pos + len(cue.text)
+        if tail <= position and re.match(r"'s?\s+(?:[\w-]+\s+){0,3}$", low[tail:position]):
+            return cue
     return None
 
 
@@ -344,9 +417,11 @@ class SentenceClassifier:
         *,
         headline: bool = False,
         others: Sequence[tuple[int, int]] = (),
+        anchor: date | None = None,
     ) -> Decision:
-        pub_day = published.date()
-        cues = find_dates(low, pub_day)
+        """`anchor` is the day the previous sentences spoke of ("later that day")."""
+        pub_day = utc_day(published)
+        cues = find_dates(low, pub_day, anchor)
         cue = cues[0][1] if cues else None
         old_year = historical_year(low, pub_day)
         fallback = Decision(Kind.MENTION, "named, no public act reported", 0.6, pub_day)
@@ -397,7 +472,7 @@ class SentenceClassifier:
                 return Decision(Kind.ABSENCE, f"'{early.group(0).strip()}'", 0.8, pub_day)
             found = self._appearance(sentence, low, start, end, cues, old_year, pub_day)
             if isinstance(found, Decision):
-                if found.cue.startswith("'who "):
+                if found.cue.startswith("'who ") and not found.dated:
                     # "Lavrov, who spoke in Minsk, was not in Johannesburg": the main
                     # clause's absence outweighs the relative clause
                     main = self._absence(low, start, end, others, pub_day)
@@ -430,13 +505,18 @@ class SentenceClassifier:
     ) -> Decision | str | None:
         """A Decision for an appearance, a reason string when one was blocked, else None."""
         before = low[:start]
+        if low.startswith("'", end) and not _POSSESSIVE_EVENT.match(low[end:]):
+            # "Lavrov's deputy met", "talks ..., Erdogan's communications director said":
+            # the name only qualifies someone or something else
+            return None
         # the patterns below look back a few dozen characters at most; searching only the
         # tail keeps long sentences cheap (offsets are shifted back with `base`)
         base = max(0, start - 160)
         near = low[base:start]
         after = low[end:]
-        # (verb, words between, text after, confidence, noun-like event, verb position)
-        candidates: list[tuple[str, str, str, float, bool, int]] = []
+        # (verb, words between, text after, confidence, noun-like event, verb position,
+        #  where the date cue is looked for from)
+        candidates: list[tuple[str, str, str, float, bool, int, int]] = []
         first = cues[0][1] if cues else None
 
         if _subject_position(sentence, low, start) and not after.startswith("'"):
@@ -463,16 +543,27 @@ class SentenceClassifier:
                     return f"'{verb} to': an intention, not an act"
                 if verb in _SAY and _WRITTEN.search(low):
                     return "a written statement, not an appearance"
-                candidates.append(
-                    (verb, between, after[m.end() :], conf, False, end + m.start("verb"))
-                )
+                pos = end + m.start("verb")
+                # "Lavrov, who held talks on April 9, met ... on May 21": a clause between
+                # the name and the verb has its own dates; the verb's come after it
+                # ("Lavrov, speaking in Minsk on Oct. 28, said" is one act: dated from the name)
+                date_from = pos if re.search(r",\s*(?:who|which)\b", between) else min(pos, start)
+                candidates.append((verb, between, after[m.end() :], conf, False, pos, date_from))
 
         ger = _GERUND.match(after)
         in_clause = re.search(r"\b(?:that|said|says|told|whether|if)\b", before)
         if ger and not in_clause and _subject_position(sentence, low, start):
             pos = end + ger.start("verb")
             candidates.append(
-                (ger.group("verb"), ger.group("gap"), after[ger.end() :], 0.7, False, pos)
+                (
+                    ger.group("verb"),
+                    ger.group("gap"),
+                    after[ger.end() :],
+                    0.7,
+                    False,
+                    pos,
+                    min(pos, start),
+                )
             )
 
         rel = _RELATIVE.match(after)
@@ -483,11 +574,12 @@ class SentenceClassifier:
             verb = rel.group("verb")
             conf = 0.85 if _STRONG.fullmatch(verb) else 0.75
             pos = end + rel.start("verb")
-            candidates.append((f"who {verb}", "", after[rel.end() :], conf, False, pos))
+            candidates.append((f"who {verb}", "", after[rel.end() :], conf, False, pos, pos))
 
         inv = _INVERSION.search(near)
         if inv and not re.search(r"\b(?:who|which|that|whom|whose)\b", inv.group("titles")):
-            candidates.append((inv.group("verb"), "", after, 0.8, False, base + inv.start("verb")))
+            pos = base + inv.start("verb")
+            candidates.append((inv.group("verb"), "", after, 0.8, False, pos, min(pos, start)))
 
         part = _PARTICIPANT.search(near)
         if part and _PARTICIPANT_LINK.search(part.group("between")):
@@ -498,7 +590,9 @@ class SentenceClassifier:
                 if re.search(r"\b(?:has|have|had)\s+(?:\w+\s+){0,2}$", lead) and not cues:
                     return "an earlier act without a date"
                 pos = base + part.start("verb")
-                candidates.append((part.group("verb"), lead + between, after, 0.75, True, pos))
+                candidates.append(
+                    (part.group("verb"), lead + between, after, 0.75, True, pos, min(pos, start))
+                )
 
         if part and not _PARTICIPANT_LINK.search(part.group("between")):
             # a direct object with its titles: "met Chinese Foreign Minister Wang Yi"
@@ -507,42 +601,91 @@ class SentenceClassifier:
             if verb in _DIRECT and 0 < len(words) <= 5 and all(_is_title(w) for w in words):
                 pos = base + part.start("verb")
                 lead = near[: part.start()][-25:]
-                candidates.append((verb, lead, after, 0.75, True, pos))
+                candidates.append((verb, lead, after, 0.75, True, pos, min(pos, start)))
 
         if _CALL.search(low):
             call = _CALL_PARTY.search(near)
             if call:
-                candidates.append(("call with", "", after, 0.75, False, base + call.start()))
+                pos = base + call.start()
+                candidates.append(("call with", "", after, 0.75, False, pos, min(pos, start)))
+        call_from = _CALL_FROM.search(near)
+        if call_from:
+            pos = base + call_from.start()
+            candidates.append(("call from", "", after, 0.75, True, pos, pos))
 
         shown = _FOOTAGE.search(near)
         if shown:
-            candidates.append(("shown on video", "", after, 0.75, False, base + shown.start()))
+            pos = base + shown.start()
+            candidates.append(("shown on video", "", after, 0.75, False, pos, min(pos, start)))
 
         if _FRONTED.match(_strip_titles(sentence, before)):
-            candidates.append(("fronted participle", "", after, 0.75, False, 0))
+            candidates.append(("fronted participle", "", after, 0.75, False, 0, 0))
+
+        if first is not None and first.precision == "day":
+            nominal = _NOMINAL_OF.search(near)
+            if nominal:
+                pos = base + nominal.start()
+                lead = near[: nominal.start()][-40:]
+                candidates.append(("presence of", lead, after, 0.7, True, pos, pos))
+            objrel = _OBJECT_RELATIVE.search(near)
+            made = _MADE.match(after)
+            if objrel and made:
+                pos = end + made.start()
+                lead = near[: objrel.start()][-40:]
+                candidates.append(("remarks made", lead, after[made.end() :], 0.7, True, pos, pos))
+            if _OWN_EVENT_AFTER.match(after):
+                lead = near[-60:]
+                candidates.append(("on his arrival", lead, after, 0.7, True, end, end))
+
+        along = _ALONGSIDE.search(near)
+        if along:
+            clause = re.split(r"[;:]|\b(?:said|says|but|while|who|which)\b", near[: along.start()])[
+                -1
+            ]
+            acts = list(_STRONG.finditer(clause))
+            if acts and not re.search(
+                r"\b(?:will|would|could|may|might|plans?|expected|due|set to)\b", clause
+            ):
+                pos = base + along.start()
+                candidates.append(
+                    ("alongside " + acts[-1].group(0), clause[-60:], after, 0.7, False, pos, pos)
+                )
 
         passive = _PASSIVE_BY.search(near)
         if passive and not re.search(
             r"\b(?:other than|rather than|instead of|not)\b", passive.group(0)
         ):
-            candidates.append(
-                (passive.group("verb"), "", after, 0.8, False, base + passive.start())
-            )
+            pos = base + passive.start()
+            candidates.append((passive.group("verb"), "", after, 0.8, False, pos, min(pos, start)))
 
         poss = _POSSESSIVE_EVENT.match(after)
         if poss and first is not None and first.precision == "day":
             lead = before[-20:]
             if not re.search(
                 r"\b(?:return\w*|answer\w*|miss\w*|ignor\w*|tak\w*|await\w*)\s+$", lead
-            ):
+            ) and not re.search(r"\b(?:will|would|could|might|may)\s+be\s+$", before[-30:]):
                 noun = poss.group("noun")
-                candidates.append((noun, poss.group("adj"), after[poss.end() :], 0.7, True, end))
+                candidates.append(
+                    (noun, poss.group("adj"), after[poss.end() :], 0.7, True, end, min(end, start))
+                )
 
         reason: str | None = None
-        for verb, between, rest, conf, noun, position in candidates:
-            # the date of the act: from the name on when the name leads, else from the verb
-            cue = date_near(cues, min(position, start))
+        for verb, between, rest, conf, noun, position, date_from in candidates:
+            # the date of the act: from the name on when the name leads, else from the verb;
+            # "KCNA said on Thursday" dates the report, not the act, unless it is the act
+            own = [
+                (p, c)
+                for p, c in cues
+                if (r := report_cue(low, p)) is None or abs(r - position) <= 2
+            ]
+            cue = _possessive_cue(low, own, position) or date_near(own, date_from)
             why = _blocker(near, between, rest, cue, noun=noun)
+            if why is None and noun and _NOT_HAPPENED.search(low):
+                why = "did not take place"
+            if why is None and _BACKGROUND.search(low):
+                why = "background"
+            if why is None and cue is not None and (pub_day - cue.day).days > _OLD:
+                why = f"history ({cue.text})"
             if why is None and _DENIAL.search(before[-80:]):
                 why = "denied"
             if why is None and _TEMPORAL_LEAD.search(near) and re.search(r"s$", verb):
@@ -575,8 +718,12 @@ class SentenceClassifier:
         pub_day: date,
     ) -> Decision | None:
         window_end = min(len(low), end + 120)
-        for o_start, _ in others:
+        for o_start, _o_end in sorted(others):
             if end <= o_start < window_end:
+                # "Blinken and Chinese Foreign Minister Wang Yi ... were represented by":
+                # a coordinated subject shares the predicate
+                if re.fullmatch(r"\s*,?\s*(?:and|or)\s+(?:[\w.'’-]+\s+){0,5}", low[end:o_start]):
+                    continue
                 window_end = o_start
         after = low[end:window_end]
         appositive = re.match(r"\s*,[^,;]{1,140},", after)

@@ -45,7 +45,7 @@ _PATTERNS = [
     ("dmy", re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\b" + _YEAR)),
 ]
 _WEEKDAY = re.compile(
-    r"\b(?P<last>last\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b(?!\s*,?\s*" + _MONTH + ")"
+    r"\b(?P<last>last\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b(?!\s*,?\s*" + _MONTH + r"\b)"
 )
 _RELATIVE = [
     (
@@ -57,7 +57,7 @@ _RELATIVE = [
     (re.compile(r"\bthe\s+day\s+before\s+yesterday\b|\btwo\s+days\s+ago\b"), 2),
     (
         re.compile(
-            r"\byesterday\b(?<!before yesterday)|\blast\s+night\b"
+            r"\byesterday\b(?<!before yesterday)|\blast\s+night\b|\ba\s+day\s+earlier\b"
             r"|\bthe\s+day\s+before\b(?!\s+yesterday)|\bthe\s+previous\s+(?:day|evening|night)\b|\bthe\s+night\s+before\b"
         ),
         1,
@@ -121,7 +121,7 @@ _FOREIGN_LATIN = re.compile(
 )
 _RELATIVE_GATE = re.compile(
     r"today|tonight|yesterday|night|week|month|ago|previous|before|morning|afternoon"
-    r"|evening|tomorrow|next|later|coming"
+    r"|evening|tomorrow|next|later|coming|earlier"
 )
 _NEAR_FUTURE = timedelta(days=62)  # "on December 3" in a November article is ahead, not last year
 _FUTURE = re.compile(
@@ -130,7 +130,21 @@ _FUTURE = re.compile(
 )
 _BARE_YEAR = re.compile(
     r"\b(?:in|since|of|from|until|by|his|her|their|its)\s+(?:early\s+|late\s+|mid-?\s*)?"
-    r"(?P<year>(?:19|20)\d\d)\b"
+    r"(?:(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)\s+)?(?P<year>(?:19|20)\d\d)\b"
+)
+# "on the eve of Friday's parade", "on the eve of the summit, which opens on Saturday":
+# the day before the cue that follows
+_EVE = re.compile(r"\bon\s+the\s+eve\s+of\b")
+# "later that day", "earlier in the day": the day of the event the previous sentence dated
+ANAPHORIC = re.compile(
+    r"\b(?:(?:later|earlier)\s+(?:that|the\s+same|in\s+the)\s+day|the\s+same\s+day"
+    r"|later\s+that\s+(?:evening|night|afternoon))\b"
+)
+# "KCNA said on Thursday", "the ministry reported on Sunday": the date of the report
+_REPORTED = re.compile(
+    r"\b(?:said|says|reported|reports|announced|added|stated|confirmed|wrote|posted|revealed"
+    r"|disclosed|quoted)\s+(?:late\s+|early\s+)?(?:on\s+)?$"
 )
 
 
@@ -161,11 +175,53 @@ _ANY_CUE = re.compile(
 )
 
 
-def find_dates(folded: str, published: date) -> list[tuple[int, DateCue]]:
-    """Every date cue in a folded sentence with its position, in order of position."""
+def report_cue(folded: str, position: int) -> int | None:
+    """Where the reporting verb that a cue at `position` dates starts ("KCNA said on
+    Thursday" dates the report), or None when the cue is not a report's date."""
+    m = _REPORTED.search(folded[max(0, position - 30) : position])
+    return None if m is None else max(0, position - 30) + m.start()
+
+
+def find_dates(
+    folded: str, published: date, anchor: date | None = None
+) -> list[tuple[int, DateCue]]:
+    """Every date cue in a folded sentence with its position, in order of position.
+
+    `anchor` is the day the previous sentences spoke of, for "later that day"."""
     foreign = not folded.isascii() or _FOREIGN_LATIN.search(folded) is not None
     if not foreign and not _ANY_CUE.search(folded):  # most sentences: no cue at all
         return []
+    found = _find_dates(folded, published, foreign)
+    if anchor is not None:
+        for m in ANAPHORIC.finditer(folded):
+            found.append((m.start(), DateCue(anchor, m.group(0), "day", future=anchor > published)))
+        found.sort(key=lambda item: item[0])
+    if "eve" in folded:
+        found = _eve_of(folded, published, foreign, found)
+    return found
+
+
+def _eve_of(
+    folded: str, published: date, foreign: bool, found: list[tuple[int, DateCue]]
+) -> list[tuple[int, DateCue]]:
+    for m in _EVE.finditer(folded):
+        following = [(p, c) for p, c in found if m.end() <= p <= m.end() + 60]
+        if not following:
+            continue
+        pos, cue = following[0]
+        day = cue.day
+        if _WEEKDAY.match(folded, pos):
+            # the eve is on or before publication, so the day itself may be tomorrow
+            ahead = _find_dates(folded[pos:], published + timedelta(days=1), foreign)
+            day = ahead[0][1].day if ahead else day
+        eve = DateCue(day - timedelta(days=1), m.group(0) + " " + cue.text, "day")
+        eve = DateCue(eve.day, eve.text, "day", future=eve.day > published)
+        found = [(p, c) for p, c in found if p != pos] + [(m.start(), eve)]
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+def _find_dates(folded: str, published: date, foreign: bool) -> list[tuple[int, DateCue]]:
     found: list[tuple[int, DateCue]] = []
     # cheap gates first: each family of patterns runs only where its words can be
     has_digit = _DIGIT.search(folded) is not None
