@@ -49,6 +49,7 @@ class PollingConfig:
     user_agent: str = ""  # empty: tracker's own, naming the program and its version
     max_interval: timedelta = timedelta(hours=6)
     max_backoff: timedelta = timedelta(hours=24)
+    fulltext_private: bool = False  # let feed links reach private and local addresses
 
 
 @dataclass(frozen=True)
@@ -424,6 +425,7 @@ def _parse_polling(where: str, raw: Any) -> PollingConfig:
         {
             "concurrency", "per_host", "connect_timeout", "read_timeout", "total_timeout",
             "max_size", "max_redirects", "user_agent", "max_interval", "max_backoff",
+            "fulltext_private",
         }
     )  # fmt: skip
     d = PollingConfig()
@@ -449,6 +451,7 @@ def _parse_polling(where: str, raw: Any) -> PollingConfig:
         user_agent=agent,
         max_interval=sec.duration("max_interval", d.max_interval),
         max_backoff=sec.duration("max_backoff", d.max_backoff),
+        fulltext_private=sec.boolean("fulltext_private", d.fulltext_private),
     )
 
 

@@ -44,6 +44,7 @@ from tracker.feeds.fetch import (
     Validators,
     fetch_http,
     local_path,
+    public_only,
     read_local,
 )
 from tracker.feeds.identity import Deduper, Known, Verdict
@@ -490,13 +491,16 @@ class Tracker:
             return entries
         wanted = await self._work(self._needing_text, row, entries)
         failures: list[str] = []
+        guard = None if self.config.polling.fulltext_private else public_only
 
         async def one(parsed: ParsedEntry) -> ParsedEntry:
             url = parsed.entry.url
             if parsed.key not in wanted or not url.lower().startswith(("http://", "https://")):
                 return parsed
             try:
-                page = await fetch_http(client, url, policy=self.policy, limiter=limiter)
+                page = await fetch_http(
+                    client, url, policy=self.policy, limiter=limiter, guard=guard
+                )
                 text = await asyncio.to_thread(fulltext.extract_text, page.data, page.url)
             except FetchError as exc:
                 failures.append(f"{url}: {exc}")

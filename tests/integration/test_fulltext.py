@@ -53,7 +53,11 @@ def test_evidence_past_the_teaser_counts_only_with_fulltext(
 ) -> None:
     feed = rss([item(1, TEASER, title="The ministry's week", link=server.url("/article/1"))])
     server.routes["/teasers.xml"] = Route(body=feed)
-    tracker = make_tracker(tmp_path, [{"url": server.url("/teasers.xml"), "fulltext": fulltext}])
+    tracker = make_tracker(
+        tmp_path,
+        [{"url": server.url("/teasers.xml"), "fulltext": fulltext}],
+        polling={"fulltext_private": True},  # the article server is on 127.0.0.1
+    )
     try:
         result = tracker.poll(NOW)[0]
         second = tracker.poll(NOW)[0]
@@ -73,7 +77,11 @@ def test_an_article_that_cannot_be_fetched_keeps_the_teaser_and_says_why(
 ) -> None:
     feed = rss([item(1, TEASER, link=server.url("/article/missing"))])
     server.routes["/teasers.xml"] = Route(body=feed)
-    tracker = make_tracker(tmp_path, [{"url": server.url("/teasers.xml"), "fulltext": True}])
+    tracker = make_tracker(
+        tmp_path,
+        [{"url": server.url("/teasers.xml"), "fulltext": True}],
+        polling={"fulltext_private": True},
+    )
     try:
         result = tracker.poll(NOW)[0]
     finally:
@@ -82,3 +90,23 @@ def test_an_article_that_cannot_be_fetched_keeps_the_teaser_and_says_why(
     assert "full text failed for 1 article(s)" in (result.problem or "") and "HTTP 404" in (
         result.problem or ""
     )
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
+def test_links_in_a_feed_cannot_reach_local_addresses_by_default(
+    tmp_path: Path, server: FeedServer, host: str
+) -> None:
+    """The feed is configured by you; its links are not. By default an article on a
+    loopback or private address is not fetched (redirects: see test_fetch.py)."""
+    link = server.url("/article/1").replace("127.0.0.1", host)
+    teaser = item(1, TEASER, title="The ministry's week", link=link)
+    server.routes["/teasers.xml"] = Route(body=rss([teaser]))
+    tracker = make_tracker(tmp_path, [{"url": server.url("/teasers.xml"), "fulltext": True}])
+    try:
+        result = tracker.poll(NOW)[0]
+        appearances = _appearances(tracker)
+    finally:
+        tracker.close()
+    assert result.new_entries == 1 and appearances == []
+    assert "private or local address" in (result.problem or "")
+    assert server.hits["/article/1"] == 0

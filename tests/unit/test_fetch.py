@@ -10,7 +10,14 @@ from collections.abc import Callable
 import httpx
 import pytest
 
-from tracker.feeds.fetch import Fetched, FetchError, FetchPolicy, Validators, fetch_http
+from tracker.feeds.fetch import (
+    Fetched,
+    FetchError,
+    FetchPolicy,
+    Validators,
+    fetch_http,
+    public_only,
+)
 
 
 def _resp(status: int, body: bytes = b"", **headers: str) -> httpx.Response:
@@ -136,3 +143,43 @@ def test_a_rate_limit_error_carries_the_status_and_retry_after() -> None:
     with pytest.raises(FetchError) as info:
         _get(lambda _r: httpx.Response(429, headers={"Retry-After": "120"}))
     assert (info.value.status, info.value.retry_after) == (429, "120")
+
+
+def test_the_guard_sees_every_hop_and_can_refuse_a_redirect() -> None:
+    asked: list[str] = []
+
+    async def guard(url: str) -> None:
+        asked.append(url)
+        if "internal" in url:
+            raise FetchError(f"refused: {url}")
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(302, headers={"Location": "http://internal.example/admin"})
+
+    async def go() -> Fetched:
+        async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as client:
+            return await fetch_http(client, "https://feeds.example/a", policy=POLICY, guard=guard)
+
+    with pytest.raises(FetchError, match=r"refused: http://internal\.example/admin"):
+        asyncio.run(go())
+    assert asked == ["https://feeds.example/a", "http://internal.example/admin"]
+
+
+@pytest.mark.parametrize(
+    ("url", "refused"),
+    [
+        ("http://127.0.0.1:8080/x", True),
+        ("http://localhost/x", True),
+        ("http://10.1.2.3/x", True),
+        ("http://192.168.0.1/x", True),
+        ("http://169.254.169.254/latest/meta-data", True),
+        ("http://[::1]/x", True),
+        ("http://93.184.216.34/x", False),  # a public address, given as such: no lookup
+    ],
+)
+def test_public_only_refuses_local_and_private_addresses(url: str, refused: bool) -> None:
+    if refused:
+        with pytest.raises(FetchError, match="private or local address"):
+            asyncio.run(public_only(url))
+    else:
+        asyncio.run(public_only(url))

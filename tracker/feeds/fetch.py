@@ -20,9 +20,11 @@ the bytes mean is parse.py's business; when to ask again is schedule.py's.
 from __future__ import annotations
 
 import asyncio
+import ipaddress
+import socket
 import ssl
 import zlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -191,6 +193,25 @@ class HostClients:
         await self.aclose()
 
 
+Guard = Callable[[str], Awaitable[None]]
+
+
+async def public_only(url: str) -> None:
+    """Refuse a URL whose host is, or resolves to, a loopback, private, link-local or
+    otherwise non-public address: links inside a feed must not make the tracker read
+    pages on its own network. (Checked before each request, redirects included; a
+    DNS answer that changes between the check and the connection is not caught.)"""
+    host = urlsplit(url).hostname or ""
+    try:
+        infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise FetchError(f"cannot resolve {host!r}: {exc.strerror or exc}") from None
+    for info in infos:
+        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        if not address.is_global:
+            raise FetchError(f"refused: {host} is a private or local address ({address})")
+
+
 async def fetch_http(
     client: httpx.AsyncClient | HostClients,
     url: str,
@@ -198,15 +219,19 @@ async def fetch_http(
     policy: FetchPolicy,
     validators: Validators = Validators(),
     limiter: Limiter | None = None,
+    guard: Guard | None = None,
 ) -> Fetched:
-    """GET one URL within the policy's limits; raise FetchError with a one-line reason."""
+    """GET one URL within the policy's limits; raise FetchError with a one-line reason.
+
+    `guard` is awaited with each URL before it is requested (the first and every
+    redirect) and may refuse it by raising FetchError."""
     limiter = limiter or Limiter(policy.concurrency, policy.per_host)
     if isinstance(client, HostClients):
         client = client.for_url(url)
     async with limiter.slot(url):
         try:
             async with asyncio.timeout(policy.total_timeout):
-                return await _get(client, url, policy, validators)
+                return await _get(client, url, policy, validators, guard)
         except TimeoutError:
             raise FetchError(
                 f"gave up after {policy.total_timeout:g}s (total time limit)"
@@ -227,7 +252,11 @@ async def fetch_http(
 
 
 async def _get(
-    client: httpx.AsyncClient, url: str, policy: FetchPolicy, validators: Validators
+    client: httpx.AsyncClient,
+    url: str,
+    policy: FetchPolicy,
+    validators: Validators,
+    guard: Guard | None,
 ) -> Fetched:
     headers: dict[str, str] = {}
     if validators.etag:
@@ -236,6 +265,8 @@ async def _get(
         headers["If-Modified-Since"] = validators.last_modified
     current, seen, permanent = url, {url}, True
     for _hop in range(policy.max_redirects + 1):
+        if guard is not None:
+            await guard(current)
         request = client.build_request("GET", current, headers=headers)
         response = await client.send(request, stream=True)
         try:
