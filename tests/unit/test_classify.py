@@ -256,6 +256,17 @@ FOREIGN = [
     ("Сергея Лаврова не было на совещании в среду.", B, None),
     ("Сергей Лавров посетит Пхеньян на следующей неделе.", M, None),
     ("Le ministre russe Sergueï Lavrov a rencontré jeudi son homologue.", A, date(2025, 11, 6)),
+    ("Сергей Лавров не появляется на публике с 11 марта.", B, None),
+    ("Захарова заявила, что Сергей Лавров не устал.", M, None),
+    ("Sergueï Lavrov doit se rendre à Minsk, a annoncé lundi son porte-parole.", M, None),
+    ("Sergej Lawrow hat am Dienstag nicht an dem Treffen teilgenommen.", B, None),
+    ("Sergej Lawrow hat am 12. März in Moskau seinen Amtskollegen getroffen.", A, None),
+    (
+        "El canciller Serguéi Lavrov firmó el lunes un acuerdo con su homólogo.",
+        A,
+        date(2025, 11, 10),
+    ),
+    ("El canciller Serguéi Lavrov no asistió a la cumbre inaugurada el miércoles.", B, None),
 ]
 
 

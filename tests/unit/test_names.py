@@ -128,12 +128,36 @@ def test_default_short_name_is_the_family_name(name: str, short: tuple[str, ...]
         (Official("Kim Jong Un", aliases=("김정은",)), "북한 김정은 국무위원장이 참관했다", True),
         (Official("Kim Jong Un", aliases=("김정은",)), "배우 김정은이 복귀한다", False),
         (Official("Xi Jinping", aliases=("习近平",)), "国家主席习近平会见了卢拉", True),
+        (Official("Xi Jinping", aliases=("Xi",)), "Floods in Xi'an disrupt rail traffic", False),
+        (Official("Xi Jinping", aliases=("Xi",)), "Xi's speech was long", True),
+        (Official("Kim Jong Un"), "North Korean leader Kim Jong-eun visited", True),
+        (Official("Choe Son Hui"), "Foreign Minister Ch'oe Sŏn-hŭi addressed", True),
+        (Official("Choe Son Hui"), "Foreign Minister Choe Sun Hui arrived", True),
+        (Official("Volodymyr Zelensky"), "President Volodymyr Zelenskyi met", True),
+        (
+            Official("Volodymyr Zelensky", aliases=("Владимир Зеленский",)),
+            "встреча Владимира Зеленского",
+            True,
+        ),
+        (
+            Official("Dmitry Peskov", roles=(Role("Kremlin spokesman"),)),
+            "The Kremlin's spokesman told reporters",
+            True,
+        ),
     ],
 )
 def test_spellings_scripts_and_namesakes(official: Official, text: str, found: bool) -> None:
     from tracker.recognize.text import repair_mojibake
 
     assert bool(NameMatcher([official]).hits(repair_mojibake(text))) is found
+
+
+def test_a_surname_the_entry_gives_to_someone_else_is_not_the_official() -> None:
+    rubio = Official("Marco Rubio", aliases=("Rubio",))
+    texts = ["Rubio calls time on playing career", "Ricky Rubio said he was retiring."]
+    assert entry_hits(NameMatcher([rubio]), texts) == [[], []]
+    texts = ["Rubio meets Lavrov", "Marco Rubio met Ricky Rubio's coach."]
+    assert entry_hits(NameMatcher([rubio]), texts)[0]
 
 
 def test_mojibake_is_repaired_before_matching() -> None:

@@ -25,16 +25,19 @@ _PRONOUN = re.compile(r"^(?:he|she)\b|\b(?:his|her)\s+(?=last\b)")
 
 # "..., although he took part by video link": the subject named at the start goes on
 _CLAUSE_PRONOUN = re.compile(
-    r"\b(?:although|though|but|while|and|after|before|as|then|where|when)\s+(?:he|she)\b"
+    r"\b(?:although|though|but|while|and|after|before|as|then)\s+(?:he|she)\b"
 )
 
 
 def _clause_pronouns(low: str, hits: list[Hit]) -> list[Hit]:
     """A later clause's 'he'/'she' in a sentence that names one official first."""
-    if not hits or len({h.official for h in hits}) != 1 or hits[0].start > 60:
+    if not hits or hits[0].start > 60:
         return []
+    first = hits[0].official
+    # up to the first other person named: after that, "he" may be them
+    stop = min((h.start for h in hits if h.official != first), default=len(low))
     extra = []
-    for m in _CLAUSE_PRONOUN.finditer(low, hits[-1].end):
+    for m in _CLAUSE_PRONOUN.finditer(low, hits[0].end, stop):
         a = m.end() - len(m.group(0).split()[-1])
         extra.append(Hit(hits[0].official, a, m.end(), SHORT, m.group(0).split()[-1]))
     return extra

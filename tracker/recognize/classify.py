@@ -123,7 +123,8 @@ _GERUND = re.compile(
     r"|presiding|leading|delivering)\b"
 )
 _HISTORY_WORDS = re.compile(
-    r"\b(?:previous|past|former|earlier|once|for years|for decades|since (?:19|20)\d\d"
+    r"\b(?:previous|past|former|(?<!day )(?<!days )earlier|once|for years|for decades"
+    r"|since (?:19|20)\d\d"
     r"|in (?:19|20)\d\d)\b"
 )
 _INVERSION = re.compile(
@@ -142,7 +143,7 @@ _PASSIVE_BY = re.compile(
     r"|received|greeted|welcomed|accompanied|headed|addressed|flanked|joined|met|interviewed"
     r"|presented|awarded|decorated|seen off|inaugurated|unveiled|launched)"
     # the agent may close a list: "was attended by Foreign Minister Choe Son Hui, Kim Yo Jong"
-    r"\b[^.;:]{0,90}?\bby\s+(?:(?:[\w.'’-]+\s+){1,6}?[\w.'’-]+,\s+(?:and\s+)?){0,3}"
+    r"\b[^.;:]{0,90}?\bby\s+(?P<list>(?:(?:[\w.'’-]+\s+){1,6}?[\w.'’-]+,\s+(?:and\s+)?){0,3})"
     r"(?:[\w.'’]+\s+){0,4}$"
 )
 _PARTICIPANT_LINK = re.compile(r"\b(?:with|and|between|to)(?:\s+[^\s]+){0,5}\s*$|^\s*$")
@@ -294,6 +295,7 @@ _NOT_HAPPENED = re.compile(
     r"\b(?:(?:had|has|did)\s+not|never)\s+(?:taken|take|took)\s+place\b"
     r"|\b(?:was|were|had been)\s+(?:called off|cancell?ed|postponed|scrapped)\b"
 )
+_MODAL_ANY = re.compile(r"\b(?:will|would|could|may|might|shall|expected|plans?|due to|set to)\b")
 _OLD = 365  # days: an explicit date older than this is history, not news
 _DENIAL = re.compile(r"\b(?:deny|denies|denied|denying|dismissed reports|rejected reports)\b")
 
@@ -432,7 +434,7 @@ class SentenceClassifier:
 
         lang = language_of(low)
         if lang != "en":
-            foreign = foreign_cue(low, lang)
+            foreign = foreign_cue(low, lang, spans[0][1] if spans else None)
             if foreign is not None:
                 kind, word = foreign
                 if kind == "appearance":
@@ -633,9 +635,9 @@ class SentenceClassifier:
                 pos = end + made.start()
                 lead = near[: objrel.start()][-40:]
                 candidates.append(("remarks made", lead, after[made.end() :], 0.7, True, pos, pos))
-            if _OWN_EVENT_AFTER.match(after):
-                lead = near[-60:]
-                candidates.append(("on his arrival", lead, after, 0.7, True, end, end))
+
+        if _OWN_EVENT_AFTER.match(after) and not _MODAL_ANY.search(near):
+            candidates.append(("on his arrival", near[-60:], after, 0.7, True, end, end))
 
         along = _ALONGSIDE.search(near)
         if along:
@@ -643,15 +645,19 @@ class SentenceClassifier:
                 -1
             ]
             acts = list(_STRONG.finditer(clause))
-            if acts and not re.search(
-                r"\b(?:will|would|could|may|might|plans?|expected|due|set to)\b", clause
-            ):
+            if acts and not _MODAL_ANY.search(clause):
                 pos = base + along.start()
                 candidates.append(
                     ("alongside " + acts[-1].group(0), clause[-60:], after, 0.7, False, pos, pos)
                 )
 
         passive = _PASSIVE_BY.search(near)
+        if passive and passive.group("list"):
+            # a list of names and titles: each item starts with a capital ("by Foreign
+            # Minister Choe Son Hui, Kim Yo Jong"), not "by the king, officials said, though"
+            items = sentence[base + passive.start("list") : base + passive.end("list")]
+            if not all(i.strip()[:1].isupper() for i in items.split(",") if i.strip()):
+                passive = None
         if passive and not re.search(
             r"\b(?:other than|rather than|instead of|not)\b", passive.group(0)
         ):

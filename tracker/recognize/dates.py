@@ -76,6 +76,8 @@ FOREIGN_WEEKDAYS = {
     "dimanche": 6, "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
     "samstag": 5, "sonntag": 6, "pazartesi": 0, "salı": 1, "sali": 1, "carsamba": 2,
     "persembe": 3, "cuma": 4, "cumartesi": 5, "pazar": 6,
+    "lunes": 0, "martes": 1, "miercoles": 2, "jueves": 3, "viernes": 4, "sabado": 5,
+    "domingo": 6,
 }  # fmt: skip
 _CJK_WEEKDAYS = {
     "星期一": 0, "星期二": 1, "星期三": 2, "星期四": 3, "星期五": 4, "星期六": 5, "星期日": 6,
@@ -91,6 +93,8 @@ FOREIGN_MONTHS = {
     "ocak": 1, "subat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "mayis": 5, "haziran": 6,
     "temmuz": 7, "agustos": 8, "eylul": 9, "ekim": 10, "kasım": 11, "kasim": 11,
     "aralık": 12, "aralik": 12,
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
 }  # fmt: skip
 _FOREIGN_WEEKDAY = re.compile(
     r"(?<!\w)(?P<weekday>"
@@ -101,7 +105,9 @@ _FOREIGN_WEEKDAY = re.compile(
     + ")"
 )
 _FOREIGN_DMY = re.compile(
-    r"(?<!\d)(?P<day>[0-3]?\d)(?:er)?\.?\s+(?P<month>" + "|".join(FOREIGN_MONTHS) + r")(?!\w)"
+    r"(?<!\d)(?P<day>[0-3]?\d)(?:er)?\.?\s+(?:de\s+)?(?P<month>"
+    + "|".join(FOREIGN_MONTHS)
+    + r")(?!\w)"
     r"(?:\s+(?P<year>(?:19|20)\d\d))?"
 )
 _CJK_DATE = re.compile(
@@ -117,7 +123,8 @@ _DIGIT = re.compile(r"\d")
 _FOREIGN_LATIN = re.compile(
     r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch"
     r"|donnerstag|freitag|samstag|sonntag|pazartesi|sali|carsamba|persembe|cuma|cumartesi"
-    r"|pazar|gestern|heute|aujourd'hui|dun|bugun)\b"
+    r"|pazar|gestern|heute|aujourd'hui|dun|bugun"
+    r"|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo))\b"
 )
 _RELATIVE_GATE = re.compile(
     r"today|tonight|yesterday|night|week|month|ago|previous|before|morning|afternoon"

@@ -20,6 +20,8 @@ _STOPWORDS = {
            "une", "au", "aux", "pour", "dans", "sur", "qui", "que", "l'", "d'", "s'est"},
     "de": {"der", "die", "das", "und", "hat", "am", "den", "dem", "ist", "mit", "ein", "eine",
            "im", "von", "zu", "auf", "fur", "sich", "nicht", "des"},
+    "es": {"el", "la", "los", "las", "del", "de", "y", "con", "por", "una", "su", "al", "que",
+           "en", "se", "es"},
     "tr": {"ve", "bir", "ile", "icin", "bu", "da", "de", "olarak", "sonra", "ardından",
            "ardindan", "tarafindan", "ise"},
 }  # fmt: skip
@@ -101,7 +103,7 @@ CUES: dict[str, Cues] = {
             "отсутствовал",
             "отсутствие",
             "не присутствовал",
-            "не появлял",
+            "не появля",
             "не участвовал",
             "не пришел",
             "пропустил",
@@ -224,6 +226,28 @@ CUES: dict[str, Cues] = {
         negation=("nicht", "kein"),
         future=("wird", "soll", "nachste", "nachsten", "will"),
     ),
+    "es": Cues(
+        act=(
+            "se reunio",
+            "recibio",
+            "visito",
+            "llego",
+            "asistio",
+            "participo",
+            "firmo",
+            "firmaron",
+            "inauguro",
+            "inauguraron",
+            "pronuncio",
+            "declaro",
+            "dijo",
+            "afirmo",
+            "presidio",
+        ),
+        absence=("no asistio", "no participo", "ausente", "se ausento", "estuvo representad"),
+        negation=(" no ",),
+        future=("visitara", "viajara", "se reunira", "va a ", "proxima", "proximo", "preve"),
+    ),
     "tr": Cues(
         act=(
             "seslendi",
@@ -246,8 +270,25 @@ CUES: dict[str, Cues] = {
 }
 
 
-def foreign_cue(low: str, lang: str) -> tuple[str, str] | None:
-    """('absence'|'appearance'|'mention', the word that decided), or None: not decided."""
+# absence said with words apart: "hat ... nicht an dem Treffen teilgenommen",
+# "ließ sich von einem Stellvertreter vertreten"
+_ABSENCE_APART = {
+    "de": re.compile(
+        r"\bnicht\b[^.;]{0,80}\b(?:teilgenommen|erschienen|anwesend|gekommen)\b"
+        r"|\blie(?:ss|ß) sich\b[^.;]{0,60}\bvertreten\b"
+    ),
+    "fr": re.compile(r"\bn'a pas\b[^.;]{0,40}\b(?:assiste|participe)\b|\bs'est fait representer\b"),
+}
+
+
+_THAT = re.compile(r"(?:\s|,)(?:что|чтобы|que|qu'|dass|ob)\s")
+
+
+def foreign_cue(low: str, lang: str, name_end: int | None = None) -> tuple[str, str] | None:
+    """('absence'|'appearance'|'mention', the word that decided), or None: not decided.
+
+    `name_end` is where the official's name ends: a future marker right after it
+    ("Kaja Kallas, doit se rendre à Kiev") makes the sentence a plan."""
     cues = CUES.get(lang)
     if cues is None:
         return None
@@ -255,12 +296,25 @@ def foreign_cue(low: str, lang: str) -> tuple[str, str] | None:
     for word in cues.absence:
         if word in padded:
             return "absence", word
+    apart = _ABSENCE_APART.get(lang)
+    m = apart.search(low) if apart is not None else None
+    if m:
+        return "absence", m.group(0)
+    if name_end is not None:
+        following = padded[name_end + 1 : name_end + 26]
+        for word in cues.future:
+            if word in following:
+                return "mention", f"plan: {word.strip()}"
     act = next((w for w in cues.act if w in padded), None)
     if act is None:
         return None
     # only markers close to the act word count: "заявил, что ... не определена" is
     # a statement about something else
     at = padded.index(act)
+    if name_end is not None and at < name_end and _THAT.search(padded[at : name_end + 1]):
+        # "Песков заявил, что встреча Путина и Зеленского ...": the name is in what was
+        # said, not the one who said it
+        return "mention", f"reported speech: {act.strip()}"
     near = padded[max(0, at - 14) : at + len(act) + 10]
     for word in cues.future:
         if word in near:

@@ -96,15 +96,31 @@ def split_sentences(text: str) -> list[str]:
             start = match.end()
         pieces.append(paragraph[start:])
         current = ""
-        for piece in pieces:
+        for i, piece in enumerate(pieces):
             current = f"{current} {piece}" if current else piece
-            if _continues(current, piece):
+            following = pieces[i + 1] if i + 1 < len(pieces) else ""
+            if _continues(current, piece) or _ordinal_date(current, following):
                 continue
             sentences.append(current.strip())
             current = ""
         if current.strip():
             sentences.append(current.strip())
     return sentences
+
+
+_ORDINAL = re.compile(r"(?<![\d.])[0-3]?\d\.$")
+_MONTH_WORDS = {
+    "januar", "jänner", "februar", "märz", "marz", "april", "mai", "juni", "juli", "august",
+    "september", "oktober", "november", "dezember",
+}  # fmt: skip
+
+
+def _ordinal_date(current: str, following: str) -> bool:
+    """German dates write the day as an ordinal: "am 12. März" is one sentence."""
+    if not following or not _ORDINAL.search(current.rstrip()):
+        return False
+    first = following.split(maxsplit=1)[0].strip(",.").lower()
+    return first in _MONTH_WORDS
 
 
 def _continues(current: str, piece: str) -> bool:
