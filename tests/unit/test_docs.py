@@ -47,5 +47,7 @@ def test_the_key_list_is_read_from_the_loader() -> None:
 def test_every_config_key_is_documented(key: str) -> None:
     text = (DOCS / "configuration.md").read_text(encoding="utf-8")
     row = rf"\| `{key}` \|"  # a key is a row of a table ...
-    section = rf"`\[(?:\[)?(?:\w+\.)?{key}\](?:\])?`"  # ... or a section: `[alerts]`, `[alerts.adaptive]`
+    section = (
+        rf"`\[(?:\[)?(?:\w+\.)?{key}\](?:\])?`"  # ... or a section: `[alerts]`, `[alerts.adaptive]`
+    )
     assert re.search(row, text) or re.search(section, text)
