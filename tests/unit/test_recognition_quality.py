@@ -1,30 +1,36 @@
-"""Recognition measured on the labelled development set, with the bar from the issue."""
+"""Recognition measured on both labelled development batches, with the bar from the issue.
+
+The held-out set (tests/recognition/holdout.toml) is not asserted on: it is for honest
+totals only (see HOLDOUT.md).
+"""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.recognition.evaluate import run, score
+from tests.recognition.evaluate import Scores, run, score
+
+SETS = ["devset.toml", "devset2.toml"]
 
 
-@pytest.fixture(scope="module")
-def scores():  # type: ignore[no-untyped-def]
-    return score(run())
+@pytest.fixture(scope="module", params=SETS)
+def scores(request: pytest.FixtureRequest) -> Scores:
+    return score(run(name=request.param))
 
 
-def test_appearance_precision_is_at_least_0_95(scores) -> None:  # type: ignore[no-untyped-def]
+def test_appearance_precision_is_at_least_0_95(scores: Scores) -> None:
     assert scores.precision >= 0.95
 
 
-def test_appearance_recall_is_at_least_0_90(scores) -> None:  # type: ignore[no-untyped-def]
+def test_appearance_recall_is_at_least_0_90(scores: Scores) -> None:
     assert scores.recall >= 0.90
 
 
-def test_true_appearances_are_dated_exactly_at_least_0_90(scores) -> None:  # type: ignore[no-untyped-def]
+def test_true_appearances_are_dated_exactly_at_least_0_90(scores: Scores) -> None:
     assert scores.dates_exact >= 0.90
 
 
-def test_the_set_is_large_and_balanced(scores) -> None:  # type: ignore[no-untyped-def]
+def test_each_set_is_large_and_balanced(scores: Scores) -> None:
     appearances = sum(
         n for (expected, _), n in scores.confusion.items() if expected == "appearance"
     )
