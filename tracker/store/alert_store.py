@@ -15,6 +15,7 @@ from tracker.alerting import AlertState
 from tracker.awaits import Await
 from tracker.domain import AlertKind, Kind, Sighting
 from tracker.notify.message import Report
+from tracker.store.repo import to_sighting
 from tracker.store.tables import AlertRow, AwaitRow, EntryRow, FindingRow, MuteRow, OfficialRow
 
 _REPEAT = re.compile(r"#repeat(\d+)$")
@@ -163,18 +164,6 @@ def awaits(session: Session) -> list[tuple[Await, int]]:
 # --- what an alert shows -------------------------------------------------------------
 
 
-def _sighting(finding: FindingRow, entry: EntryRow, name: str) -> Sighting:
-    return Sighting(
-        official=name,
-        date=finding.day,
-        seen_at=finding.seen_at,
-        published=finding.published,
-        url=entry.url,
-        title=entry.title,
-        text=finding.sentence,
-    )
-
-
 def sightings(
     session: Session,
     official_id: int,
@@ -199,7 +188,7 @@ def sightings(
         query = query.where(col(FindingRow.seen_at) >= since)
     if limit is not None:
         query = query.limit(limit)
-    return [_sighting(f, e, name) for f, e in session.exec(query).all()]
+    return [to_sighting(f, e, name) for f, e in session.exec(query).all()]
 
 
 def days_seen(session: Session, official_id: int, start: date, as_of: datetime) -> list[date]:

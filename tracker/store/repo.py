@@ -322,7 +322,8 @@ def add_findings(
     return count
 
 
-def _sighting(finding: FindingRow, entry: EntryRow, name: str) -> Sighting:
+def to_sighting(finding: FindingRow, entry: EntryRow, name: str) -> Sighting:
+    """A stored appearance with its entry, as silence and alerts see it."""
     return Sighting(
         official=name,
         date=finding.day,
@@ -357,7 +358,7 @@ def last_sightings(session: Session, as_of: datetime) -> dict[str, Sighting]:
             .limit(1)
         ).first()
         if row is not None:
-            out[official.name] = _sighting(row[0], row[1], official.name)
+            out[official.name] = to_sighting(row[0], row[1], official.name)
     return out
 
 
@@ -431,25 +432,6 @@ def history(
         )
         for f, e, o in session.exec(query).all()
     ]
-
-
-def open_episodes(session: Session) -> dict[str, str]:
-    """Per official, the episode of a silent alert not yet followed by 'seen again'."""
-    out: dict[str, str] = {}
-    for official in session.exec(select(OfficialRow)).all():
-        latest = session.exec(
-            select(AlertRow)
-            .where(AlertRow.official_id == official.id)
-            .order_by(col(AlertRow.created_at).desc(), col(AlertRow.id).desc())
-            .limit(1)
-        ).first()
-        if latest is not None and latest.kind == "silent":
-            out[official.name] = latest.episode
-    return out
-
-
-def official_ids(session: Session) -> dict[str, int]:
-    return {r.name: r.id for r in session.exec(select(OfficialRow)).all() if r.id is not None}
 
 
 def add_alert(session: Session, row: AlertRow) -> bool:
