@@ -44,10 +44,6 @@ class Rendered:
     html: str  # a self-contained section; compose() puts sections in one document
     message_id: str
 
-    @property
-    def body(self) -> str:
-        return self.text
-
 
 @dataclass(frozen=True)
 class Part:
@@ -141,15 +137,8 @@ def _headline(decision: AlertDecision, context: Context) -> str:
     return f"{name} replied on {when}; the window closed at {deadline}."
 
 
-def render(
-    decision: AlertDecision,
-    context: Context | None = None,
-    *,
-    previous_last_seen: date | None = None,
-) -> Rendered:
-    context = context or Context(previous_last_seen=previous_last_seen)
-    if previous_last_seen and not context.previous_last_seen:
-        context = Context(context.recent, context.reports, previous_last_seen)
+def render(decision: AlertDecision, context: Context | None = None) -> Rendered:
+    context = context or Context()
     status = decision.status
     name = one_line(decision.official, 120)
     subject = one_line(_subject(decision, context), 250)
