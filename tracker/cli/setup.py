@@ -40,6 +40,20 @@ roles = ["Russian Foreign Minister", "Russia's foreign minister"]
 # short = ["Lavrov"]    # surnames that count once the full name appears (default: last word)
 threshold = "10d"
 
+# How alerts behave (docs/alerts.md). threshold = "adaptive" on an official learns
+# their rhythm instead of a fixed threshold.
+# [alerts]
+# repeat_every = "7d"    # reminders while someone stays silent; "0" turns them off
+# early_warning = 0.75   # a "quiet" warning at this share of the threshold; 0 = off
+# group = true           # alerts due together go out as one message
+
+# Awaited replies: met by an appearance mentioning the topic within the window.
+# [[awaits]]
+# official = "Sergey Lavrov"
+# since = "2013-02-12T12:00:00Z"
+# within = "72h"
+# about = ["Kerry"]
+
 # Uncomment to send alerts by SMTP instead of writing them to the outbox folder.
 # [email]
 # host = "smtp.example.org"
