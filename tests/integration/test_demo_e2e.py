@@ -258,3 +258,38 @@ def test_explain_shows_a_where_is_lavrov_entry_as_mentions_and_absences(
 def test_explain_of_an_unknown_link_is_a_usage_error(imported_demo: Path) -> None:
     result = run_cli("--config", str(imported_demo), "explain", "https://nowhere.example/x")
     assert result.returncode == 2 and "no stored entry" in result.stderr
+
+
+def test_rescan_finds_an_official_added_after_the_entries_were_stored(tmp_path: Path) -> None:
+    base = DEMO_CONFIG.read_text(encoding="utf-8").replace('url = "../seeds/', f'url = "{SEEDS}/')
+    base = base.replace("../demo-output", str(tmp_path))
+    without = base.replace('name = "Maxim Oreshkin"', 'name = "Someone Else"')
+    config = tmp_path / "demo.toml"
+    config.write_text(without, encoding="utf-8")
+    assert run_cli("--config", str(config), "import", str(SEEDS), "--no-alerts").returncode == 0
+    lavrov_before = run_cli("--config", str(config), "history", "Sergey Lavrov", "--json").stdout
+
+    config.write_text(base, encoding="utf-8")  # Oreshkin joins the watchlist
+    assert (
+        json.loads(run_cli("--config", str(config), "history", "Maxim Oreshkin", "--json").stdout)[
+            "appearances"
+        ]
+        == []
+    )
+    result = run_cli("--config", str(config), "rescan", "maxim oreshkin")
+    assert result.returncode == 0 and "rescanned 89 entries" in result.stdout
+    found = json.loads(
+        run_cli("--config", str(config), "history", "Maxim Oreshkin", "--json").stdout
+    )["appearances"]
+    assert "2025-11-22" in {a["date"] for a in found}
+    # everyone else's record is untouched, and a second rescan changes nothing
+    assert (
+        run_cli("--config", str(config), "history", "Sergey Lavrov", "--json").stdout
+        == lavrov_before
+    )
+    again = run_cli("--config", str(config), "rescan")
+    assert again.returncode == 0
+    assert (
+        run_cli("--config", str(config), "history", "Sergey Lavrov", "--json").stdout
+        == lavrov_before
+    )

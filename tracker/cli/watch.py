@@ -213,6 +213,31 @@ def replay(
     typer.echo(f"\nemails written to {folder}")
 
 
+def rescan(
+    ctx: typer.Context,
+    names: Annotated[
+        list[str] | None, typer.Argument(help="Only these officials (default: everyone).")
+    ] = None,
+) -> None:
+    """Re-read every stored entry with the current watchlist and rules: after adding an
+    official, or after an upgrade. Alerts already sent are left alone.
+
+    Example: tracker rescan "Maxim Oreshkin"
+    """
+    from tracker.rescan import rescan as run_rescan
+
+    config = load(ctx)
+    tracker = open_tracker(config, utcnow())
+    known = {o.name.casefold(): o.name for o in config.officials}
+    chosen = []
+    for name in names or []:
+        if name.casefold() not in known:
+            raise fail(f"{name!r} is not on the watchlist", EXIT_USAGE)
+        chosen.append(known[name.casefold()])
+    result = run_rescan(tracker, chosen)
+    typer.echo(f"rescanned {result.entries} entries: {result.findings} findings")
+
+
 def run(ctx: typer.Context) -> None:
     """The daemon: poll each feed when it is due (concurrently; a slow feed never
     delays the others), evaluate and alert regularly. Stops cleanly on SIGINT/SIGTERM.
