@@ -54,7 +54,7 @@ _ACT_VERBS = "|".join(
         "guided|personally guided|personally oversaw|led a|presented",
         "had (?:lunch|dinner|breakfast|talks|a meeting|a call|a phone call|a conversation"
         "|a video call|a telephone conversation)",
-        "made (?:a |an |his |her )(?:\\w+ )?(?:trip|visit|speech|statement|appearance|tour"
+        "made (?:a |an |his |her )(?:\\w+ ){0,2}(?:trip|visit|speech|statement|appearance|tour"
         "|address|stop)",
         "paid (?:\\w+ ){0,2}(?:tribute|tributes|respects|visit|homage)",
         "took (?:[\\w']+ ){0,2}seat",
@@ -76,7 +76,16 @@ _ACT_VERBS = "|".join(
         "made (?:a |his |her )?(?:speech|statement|visit)",
         "was shown|was seen|was pictured|was filmed|was photographed|was greeted",
         "was received|was welcomed|was spotted|was met|was interviewed|was presented with",
-        "was decorated",
+        "was decorated|was sworn in|took the oath|was on hand|were on hand",
+        # "fielded questions", "took the podium", "cut the ribbon", "hugged", "rang"
+        "fielded|fields|took questions|takes questions|rang|rings|hugged|embraced",
+        "took (?:the|to the) (?:stage|podium|rostrum|floor|microphone)",
+        "cut (?:the|a) (?:\\w+ )?ribbon",
+        "exchanged (?:\\w+ ){0,2}(?:greetings|pleasantries|handshakes)",
+        "bade (?:\\w+ ){0,2}farewell|bid (?:\\w+ ){0,2}farewell",
+        "was (?:also )?(?:seen|shown|pictured|spotted|filmed|photographed|present) at",
+        "was (?:also )?part of (?:the|his|her) (?:\\w+ ){0,2}(?:delegation|entourage|party)",
+        "stood (?:\\w+ ){0,3}(?:beside|next to|alongside|behind|to (?:his|her|the) (?:left|right))",
         "accompanied|accompanies|oversaw|oversees|observed|watched|reviewed|supervised",
         "passed|handed|hands|briefed|briefs|chatted|walked|marched|rode|sat",
         "saw off|sees off|concluded|concludes|closed|represented|drove|drives|boarded",
@@ -103,13 +112,15 @@ _GAP_WORDS = (
     r"|in \w+|at \w+|for his part|for her part|in turn|on the sidelines)"
 )
 _AGENT = re.compile(
-    r"^(?:,(?=\s))?(?P<gap>(?:\s*,[^,;:\"]{1,140},|\s+\([^()]{0,100}\)|\s+[-–—][^-–—]{1,100}[-–—])?"
+    r"^(?:,(?=\s))?(?P<gap>(?:\s*,(?:[^,;:\"]{1,140},){1,3}|\s+\([^()]{0,100}\)|\s+[-–—][^-–—]{1,100}[-–—])?"
     r"(?:(?:,\s+(?:[\w.'’-]+\s+){0,5}?[\w.'’-]+)*,?\s+and\s+(?:[\w.'’]+\s+){0,6}?[\w.'’]+)?"
     r"(?:\s+was\s+among\s+[^,.;]{0,60}?\s+(?:who|that))?"
     r"(?:,?\s+" + _GAP_WORDS + r")*?"
     r"(?P<aux>\s+(?:had|has|have))?)"
     r"\s+(?P<verb>" + _ACT_VERBS + "|" + _SAY_VERBS + r")\b"
 )
+# a verb inside a long appositive: the appositive is a clause, not a title
+_GAP_VERB = re.compile(r"\b(?:" + _ACT_VERBS + "|" + _SAY_VERBS + r")\b")
 _RELATIVE = re.compile(
     r"^\s*,\s*who\s+(?:also\s+|last\s+|then\s+)?(?P<aux>had\s+|has\s+)?(?P<verb>"
     + _ACT_VERBS
@@ -120,7 +131,8 @@ _RELATIVE = re.compile(
 _GERUND = re.compile(
     r"^(?P<gap>[^.;:!?\"]{1,90}?),\s+(?P<verb>holding|meeting|speaking|visiting|chairing"
     r"|addressing|greeting|attending|telling|signing|hosting|receiving|touring|inspecting"
-    r"|presiding|leading|delivering)\b"
+    r"|presiding|leading|delivering|fielding|unveiling|inaugurating|cutting (?:the|a) ribbon"
+    r"|bidding (?:\w+ ){0,2}farewell)\b"
 )
 _HISTORY_WORDS = re.compile(
     r"\b(?:previous|past|former|(?<!day )(?<!days )earlier|once|for years|for decades"
@@ -135,7 +147,7 @@ _PARTICIPANT = re.compile(
     r"\b(?P<verb>met|meets|meeting|met with|talks|held talks|spoke|speaks|talked|conversation"
     r"|phone call|telephone call|phone conversation|telephone conversation|call|phoned|hosted"
     r"|hosts|received|receives|welcomed|welcomes|greeted|greets|shook hands|sat down|dined"
-    r"|negotiated|embraced|hugged|spoken|talked|conferred|saw off|sees off)"
+    r"|negotiated|embraced|hugged|spoken|talked|conferred|saw off|sees off|rang)"
     r"\b(?P<between>[^;:!?]{0,90}?)\s*$"
 )
 _PASSIVE_BY = re.compile(
@@ -166,8 +178,8 @@ _ABSENCE_AFTER = re.compile(
     r"|(?:has|have|had)(?:n't|\s+not)\s+(?:yet\s+)?(?:returned|called|responded|answered)"
     r"|(?:not|n't|never)\s+(?:been\s+)?(?:seen|spotted|sighted|heard from)"
     r"|did\s*(?:not|n't)\s+(?:attend|appear|show|turn up|take part|participate|join"
-    r"|return|respond|answer|call|come|travel|go|speak|make)"
-    r"|(?:was|were|is|are)\s*(?:not|n't)\s+(?:present|at|among|seen|there|in attendance|in)"
+    r"|return|respond|answer|call|come|travel|go|speak|make|visit|show up)"
+    r"|(?:was|were|is|are)\s*(?:not|n't)\s+(?:present|at|among|seen|there|in attendance|in|on)"
     r"|skipped|stayed away|yet to (?:return|respond|call|appear|be seen|surface|speak)"
     r"|out of (?:public )?(?:sight|view)|failed to (?:appear|attend|show|return|respond)"
     r"|no longer (?:appears|appeared|seen)|not (?:appeared|seen) in public|kept out of sight"
@@ -223,7 +235,8 @@ _MODAL = re.compile(
     r"\b(?:will|would|could|may|might|shall|must|should|can|'ll|going to|expected to|due to"
     r"|set to|plans? to|planned to|planning to|intends? to|hopes? to|wants? to|scheduled to"
     r"|likely to|poised to|about to|is to|are to|was to|were to|ready to|prepared to|refused to"
-    r"|declined to|preparing to|eager to|seeking to|sought to|trying to|tried to)\s*$"
+    r"|declined to|preparing to|eager to|seeking to|sought to|trying to|tried to)"
+    r"(?:\s+(?:hold|have|make|pay|give|take|sign|attend))?\s*$"
 )
 _NEGATION = re.compile(
     r"\b(?:not|n't|never|no longer|neither|nor|hardly|rarely|no|without|yet to|any)\b"
@@ -527,6 +540,13 @@ class SentenceClassifier:
                 verb = m.group("verb")
                 conf = 0.9 if _STRONG.fullmatch(verb) else 0.8
                 between = m.group("gap")
+                if between.count(",") > 2 and (
+                    _ABSENCE_AFTER.search(between) or _GAP_VERB.search(between)
+                ):
+                    # "Medvedev, deputy chairman ..., missed Friday's meeting, chaired by
+                    # Putin": a long appositive holds a clause of its own, not a title
+                    m = None
+            if m:
                 pluperfect = m.group("aux") and m.group("aux").strip() == "had"
                 if pluperfect and not any(pos >= start for pos, _ in cues):
                     return "past perfect without a date of its own"
@@ -591,6 +611,8 @@ class SentenceClassifier:
                 lead = near[: part.start()][-25:]
                 if re.search(r"\b(?:has|have|had)\s+(?:\w+\s+){0,2}$", lead) and not cues:
                     return "an earlier act without a date"
+                if _MODAL.search(lead):  # "is due to hold talks with Lavrov"
+                    return "modal or future: " + lead.strip()
                 pos = base + part.start("verb")
                 candidates.append(
                     (part.group("verb"), lead + between, after, 0.75, True, pos, min(pos, start))
