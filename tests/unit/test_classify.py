@@ -92,6 +92,14 @@ CASES = [
     ),
     ("Sergey Lavrov was missing from the meeting.", "Sergey Lavrov", B, None),
     # unusual act phrasings
+    ("John Kerry has told his team he will leave.", "John Kerry", M, None),
+    (
+        "Talks were held on Friday, but Sergey Lavrov, who had proposed them, did not turn up.",
+        "Sergey Lavrov",
+        B,
+        None,
+    ),
+    ("Marco Rubio, who said on Telegram that talks went well, left.", "Marco Rubio", M, None),
     (
         "Sergey Lavrov fielded questions from students on Friday.",
         "Sergey Lavrov",

@@ -130,6 +130,7 @@ def test_default_short_name_is_the_family_name(name: str, short: tuple[str, ...]
         (Official("Xi Jinping", aliases=("习近平",)), "国家主席习近平会见了卢拉", True),
         (Official("Xi Jinping", aliases=("Xi",)), "Floods in Xi'an disrupt rail traffic", False),
         (Official("Xi Jinping", aliases=("Xi",)), "Xi's speech was long", True),
+        (Official("Xi Jinping", aliases=("Xi",)), "On Saturday Xi spoke to students", True),
         (Official("Kim Jong Un"), "North Korean leader Kim Jong-eun visited", True),
         (Official("Choe Son Hui"), "Foreign Minister Ch'oe Sŏn-hŭi addressed", True),
         (Official("Choe Son Hui"), "Foreign Minister Choe Sun Hui arrived", True),

@@ -366,6 +366,16 @@ _WRITTEN = re.compile(
     r"|in a (?:post|letter|message|tweet|telegram|decree)|(?:wrote|posted) on|on social media"
     r"|on (?:x|telegram|twitter|facebook)\b|in an article|in a column|in an op-ed)"
 )
+# "who accompanied Lavrov on most of his trips": a habit, not one act
+_HABITUAL = re.compile(
+    r"\b(?:most of (?:his|her|their)|many of (?:his|her|their)|usually|often|regularly"
+    r"|typically|routinely|always)\b"
+)
+# "has told his team he will leave": said in private, not in public
+_PRIVATE_AUDIENCE = re.compile(
+    r"\s*(?:his|her|their)\s+(?:own\s+)?(?:team|staff|aides|associates|allies|friends|advisers"
+    r"|advisors|confidants|family|colleagues|inner circle|entourage)\b"
+)
 _DIRECT = {"met", "meets", "received", "receives", "hosted", "hosts", "welcomed", "welcomes",
            "greeted", "greets", "phoned", "embraced", "hugged", "saw off", "sees off"}  # fmt: skip
 
@@ -565,6 +575,8 @@ class SentenceClassifier:
                     return f"'{verb} to': an intention, not an act"
                 if verb in _SAY and _WRITTEN.search(low):
                     return "a written statement, not an appearance"
+                if verb in {"told", "tells"} and _PRIVATE_AUDIENCE.match(rest):
+                    return "told in private, not in public"
                 pos = end + m.start("verb")
                 # "Lavrov, who held talks on April 9, met ... on May 21": a clause between
                 # the name and the verb has its own dates; the verb's come after it
@@ -591,9 +603,13 @@ class SentenceClassifier:
         rel = _RELATIVE.match(after)
         if rel and not (rel.group("aux") and not cues):
             clause = after[rel.end() :].split(",", 1)[0]
-            if _HISTORY_WORDS.search(clause):
+            if _HISTORY_WORDS.search(clause) or _HABITUAL.search(clause):
                 return "relative clause about the past"
+            if rel.group("aux") and not any(p >= start for p, _ in cues):
+                return "past perfect without a date of its own"
             verb = rel.group("verb")
+            if verb in _SAY and _WRITTEN.search(clause):
+                return "a written statement, not an appearance"
             conf = 0.85 if _STRONG.fullmatch(verb) else 0.75
             pos = end + rel.start("verb")
             candidates.append((f"who {verb}", "", after[rel.end() :], conf, False, pos, pos))

@@ -262,6 +262,10 @@ _NOT_GIVEN_NAMES = {
     "the", "a", "an", "in", "at", "on", "from", "to", "of", "said", "says", "told", "both",
     "only", "even", "neither", "nor", "or", "like", "unlike", "under", "how", "why", "what",
     "where", "who", "whether", "instead", "tsar", "kremlin", "ukraine's", "russia's",
+    # "On Saturday Xi spoke": a weekday or month is no first name
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december",
 }  # fmt: skip
 
 
