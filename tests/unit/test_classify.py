@@ -334,3 +334,13 @@ def test_an_entry_reports_each_event_once_with_its_date(text: str, expected: lis
         sorted(f.date for f in findings if f.kind is A and f.official == "Sergey Lavrov")
         == expected
     )
+
+
+def test_a_later_undated_act_continues_the_dated_story() -> None:
+    text = (
+        "Sergey Lavrov toured a factory in Kazan on Saturday. "
+        "He walked along the production line and chatted with engineers."
+    )
+    entry = Entry(title="", text=text, published=PUBLISHED)
+    decisions = [d.decision for d in Recognizer(WATCHLIST).explain(entry)]
+    assert [d.day for d in decisions if d.kind is A] == [date(2025, 11, 8)] * 2

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from tracker.domain import Entry, Finding, Kind, Official
@@ -54,6 +54,21 @@ def _anchor(folded: list[str], index: int, first_body: int, pub_day: date) -> da
         if cues:
             return cues[-1].day
     return None
+
+
+_CONTINUED_DAYS = 7
+
+
+def _continued(
+    decision: Decision, folded: list[str], index: int, first_body: int, entry: Entry
+) -> Decision:
+    """An undated act in a later sentence continues the story the earlier sentences dated:
+    "Xi toured a battery maker on Wednesday. He walked along the production line"."""
+    pub_day = utc_day(entry.published)
+    day = _anchor(folded, index, first_body, pub_day)
+    if day is None or not 0 < (pub_day - day).days <= _CONTINUED_DAYS:
+        return decision
+    return replace(decision, day=day, cue=decision.cue + ", the day the story is about")
 
 
 def _pronoun_hits(low: str, previous: int | None) -> list[Hit]:
@@ -121,6 +136,12 @@ class Recognizer:
                     others=others,
                     anchor=anchor,
                 )
+                if (
+                    decision.kind is Kind.APPEARANCE
+                    and not decision.dated
+                    and index > headline_count
+                ):
+                    decision = _continued(decision, folded, index, headline_count, entry)
                 out.append(
                     SentenceDecision(
                         self.officials[official].name, sentence, index < headline_count, decision
