@@ -92,6 +92,36 @@ CASES = [
     ),
     ("Sergey Lavrov was missing from the meeting.", "Sergey Lavrov", B, None),
     # unusual act phrasings
+    (
+        "The summit was put on hold after Marco Rubio and Sergey Lavrov spoke on Sunday.",
+        "Marco Rubio",
+        A,
+        date(2025, 11, 9),
+    ),
+    (
+        "The summit between Marco Rubio and Sergey Lavrov ended abruptly on Sunday.",
+        "Sergey Lavrov",
+        A,
+        date(2025, 11, 9),
+    ),
+    (
+        "The plan for a summit between Marco Rubio and Sergey Lavrov failed.",
+        "Sergey Lavrov",
+        M,
+        None,
+    ),
+    (
+        "Marco Rubio missed the photo on Sunday after his talks with Sergey Lavrov ran over.",
+        "Marco Rubio",
+        A,
+        date(2025, 11, 9),
+    ),
+    (
+        "Sergey Lavrov has not appeared since November 3, when he chaired a meeting.",
+        "Sergey Lavrov",
+        A,
+        date(2025, 11, 3),
+    ),
     ("John Kerry has told his team he will leave.", "John Kerry", M, None),
     (
         "Talks were held on Friday, but Sergey Lavrov, who had proposed them, did not turn up.",

@@ -147,7 +147,7 @@ _PARTICIPANT = re.compile(
     r"\b(?P<verb>met|meets|meeting|met with|talks|held talks|spoke|speaks|talked|conversation"
     r"|phone call|telephone call|phone conversation|telephone conversation|call|phoned|hosted"
     r"|hosts|received|receives|welcomed|welcomes|greeted|greets|shook hands|sat down|dined"
-    r"|negotiated|embraced|hugged|spoken|talked|conferred|saw off|sees off|rang)"
+    r"|negotiated|embraced|hugged|spoken|talked|conferred|saw off|sees off|rang|summit(?= between))"
     r"\b(?P<between>[^;:!?]{0,90}?)\s*$"
 )
 _PASSIVE_BY = re.compile(
@@ -244,7 +244,7 @@ _NEGATION = re.compile(
 _PLAN_WORDS = re.compile(
     r"\b(?:planned|upcoming|proposed|scheduled|expected|possible|potential|future|next"
     r"|postponed|cancell?ed|called off|scrapped|rumou?red|alleged|would-be|prospective"
-    r"|mooted|hoped-for|requested|sought|invitation|invited)\b"
+    r"|mooted|hoped-for|requested|sought|invitation|invited|plans? for)\b"
 )
 _AFTER_BLOCK = re.compile(
     r"^[^.;:!?]{0,40}?\b(?:(?:is|are|was|were|has been|had been)\s+(?:planned|expected|scheduled"
@@ -376,6 +376,20 @@ _PRIVATE_AUDIENCE = re.compile(
     r"\s*(?:his|her|their)\s+(?:own\s+)?(?:team|staff|aides|associates|allies|friends|advisers"
     r"|advisors|confidants|family|colleagues|inner circle|entourage)\b"
 )
+_SINCE_WHEN = re.compile(
+    r"\bsince\s+[^,;:]{3,30},\s+when\s+(?:he|she|they)\s+(?:last\s+)?(?P<verb>"
+    + _ACT_VERBS
+    + "|"
+    + _SAY_VERBS
+    + r")\b"
+)
+_CONJUNCTION_BEFORE = re.compile(r"\b(?:after|before)\s+(?:[A-Z]?[\w.'’-]+\s+){0,4}$")
+# "Kallas ... on Tuesday after her talks with the Lithuanian president ran over"
+_OWN_EVENT_PRONOUN = re.compile(
+    r"\b(?:after|following|during)\s+(?:his|her)\s+(?:[\w-]+\s+){0,2}?(?:talks|meeting"
+    r"|phone call|call|speech|visit|news conference|press conference|interview)\s+(?:with|to|in"
+    r"|at)\b"
+)
 _DIRECT = {"met", "meets", "received", "receives", "hosted", "hosts", "welcomed", "welcomes",
            "greeted", "greets", "phoned", "embraced", "hugged", "saw off", "sees off"}  # fmt: skip
 
@@ -487,6 +501,20 @@ class SentenceClassifier:
                     Kind.ABSENCE, f"'{last_seen.group(0)}' without a date", 0.7, pub_day
                 )
 
+        # "has not appeared in public since December 23, when he chaired a commission":
+        # the act that closes the silence is the last appearance, dated by that day
+        since = _SINCE_WHEN.search(low)
+        if since:
+            when = [c for p, c in cues if since.start() <= p < since.end() and not c.future]
+            if when and when[0].precision == "day":
+                return Decision(
+                    Kind.APPEARANCE,
+                    f"last appearance: 'since {when[0].text}, when ... {since.group('verb')}'",
+                    0.8,
+                    when[0].day,
+                    dated=True,
+                )
+
         absence: Decision | None = None
         blocked: str | None = None
         for start, end in spans:
@@ -544,7 +572,11 @@ class SentenceClassifier:
         candidates: list[tuple[str, str, str, float, bool, int, int]] = []
         first = cues[0][1] if cues else None
 
-        if _subject_position(sentence, low, start) and not after.startswith("'"):
+        # "after Rubio and Lavrov spoke by phone": a conjunction, not a preposition
+        subject = _subject_position(sentence, low, start) or bool(
+            _CONJUNCTION_BEFORE.search(before)
+        )
+        if subject and not after.startswith("'"):
             m = _AGENT.match(after)
             if m:
                 verb = m.group("verb")
@@ -627,6 +659,8 @@ class SentenceClassifier:
                 lead = near[: part.start()][-25:]
                 if re.search(r"\b(?:has|have|had)\s+(?:\w+\s+){0,2}$", lead) and not cues:
                     return "an earlier act without a date"
+                if part.group("verb") == "summit" and not cues:
+                    return "a summit without a date"  # "the plan for a summit between"
                 if _MODAL.search(lead):  # "is due to hold talks with Lavrov"
                     return "modal or future: " + lead.strip()
                 pos = base + part.start("verb")
@@ -673,6 +707,16 @@ class SentenceClassifier:
                 pos = end + made.start()
                 lead = near[: objrel.start()][-40:]
                 candidates.append(("remarks made", lead, after[made.end() :], 0.7, True, pos, pos))
+
+        own_event = _OWN_EVENT_PRONOUN.search(after)
+        if (
+            own_event
+            and _subject_position(sentence, low, start)
+            and not _MODAL_ANY.search(low)
+            and not _NEGATION.search(after[: own_event.start()])
+        ):
+            pos = end + own_event.start()
+            candidates.append(("after his talks", "", after, 0.7, True, pos, min(pos, start)))
 
         if _OWN_EVENT_AFTER.match(after) and not _MODAL_ANY.search(near):
             candidates.append(("on his arrival", near[-60:], after, 0.7, True, end, end))
