@@ -65,10 +65,22 @@ def _continued(
     """An undated act in a later sentence continues the story the earlier sentences dated:
     "Xi toured a battery maker on Wednesday. He walked along the production line"."""
     pub_day = utc_day(entry.published)
-    day = _anchor(folded, index, first_body, pub_day)
-    if day is None or not 0 < (pub_day - day).days <= _CONTINUED_DAYS:
-        return decision
-    return replace(decision, day=day, cue=decision.cue + ", the day the story is about")
+    for j in range(index - 1, first_body - 1, -1):
+        days = [
+            c.day
+            for p, c in find_dates(folded[j], pub_day)
+            if not c.future
+            and c.precision == "day"
+            and report_cue(folded[j], p) is None
+            and 0 <= (pub_day - c.day).days <= _CONTINUED_DAYS
+        ]
+        if days:
+            if days[-1] == pub_day:
+                return decision
+            return replace(
+                decision, day=days[-1], cue=decision.cue + ", the day the story is about"
+            )
+    return decision
 
 
 def _pronoun_hits(low: str, previous: int | None) -> list[Hit]:
