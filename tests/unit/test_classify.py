@@ -374,3 +374,15 @@ def test_a_later_undated_act_continues_the_dated_story() -> None:
     entry = Entry(title="", text=text, published=PUBLISHED)
     decisions = [d.decision for d in Recognizer(WATCHLIST).explain(entry)]
     assert [d.day for d in decisions if d.kind is A] == [date(2025, 11, 8)] * 2
+
+
+def test_an_opening_pronoun_is_the_last_person_named_even_beside_another_name() -> None:
+    text = (
+        "Marco Rubio was not seen in public for two weeks. "
+        "He has since attended a meeting and, on Saturday, briefed Sergey Lavrov."
+    )
+    entry = Entry(title="", text=text, published=PUBLISHED)
+    rubio = [
+        d.decision for d in Recognizer(WATCHLIST).explain(entry) if d.official == "Marco Rubio"
+    ]
+    assert any(d.kind is A and d.day == date(2025, 11, 8) for d in rubio)

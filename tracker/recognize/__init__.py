@@ -20,6 +20,7 @@ from tracker.recognize.text import fold, repair_mojibake, split_sentences
 
 __all__ = ["Recognizer", "SentenceDecision"]
 
+_OPENING_PRONOUN = re.compile(r"(?:he|she)\b")
 _PRONOUN = re.compile(r"^(?:he|she)\b|\b(?:his|her)\s+(?=last\b)")
 
 
@@ -131,6 +132,11 @@ class Recognizer:
             if not hits:
                 continue
             if found:
+                opening = _OPENING_PRONOUN.match(low)
+                if opening and previous is not None and found[0].start > 0:
+                    # "He ... reported to Vladimir Putin": the pronoun is still the last
+                    # person named, whoever else the sentence names
+                    found = [Hit(previous, 0, opening.end(), SHORT, opening.group(0)), *found]
                 previous = found[0].official
                 hits = found + _clause_pronouns(low, found)
             anchor = None

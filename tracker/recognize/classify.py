@@ -106,7 +106,7 @@ _SAY_VERBS = (
 _STRONG = re.compile(_ACT_VERBS)
 
 _GAP_WORDS = (
-    r"(?:has|have|also|again|then|later|earlier|briefly|personally|publicly|himself|herself"
+    r"(?:has|have|also|again|then|later|earlier|since|briefly|personally|publicly|himself|herself"
     r"|today|yesterday|separately|jointly|first|once again|on \w+|this \w+|last \w+"
     r"|finally|eventually|quietly|formally|officially|reportedly|duly|swiftly|warmly"
     r"|in \w+|at \w+|for his part|for her part|in turn|on the sidelines)"
