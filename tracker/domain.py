@@ -12,6 +12,8 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+Day = date  # the field `Finding.date` shadows the type inside that class
+
 
 class Kind(StrEnum):
     """What a sentence says about an official."""
@@ -41,7 +43,7 @@ class Role:
     """A role phrase that refers to the official while they hold it (dates inclusive)."""
 
     title: str
-    since: date | None = None
+    since: Day | None = None
     until: date | None = None
 
     def held_on(self, day: date) -> bool:
@@ -85,6 +87,9 @@ class Finding:
     sentence: str
     cue: str
     confidence: float
+    # absences only: the last day the report says the official was seen ("not seen
+    # since October 28"); a sighting after it and before the report is contradicted
+    since: Day | None = None
 
 
 @dataclass(frozen=True)

@@ -107,15 +107,6 @@ def lift_mutes(session: Session, official_id: int, now: datetime) -> int:
     return len(rows)
 
 
-def mute_log(session: Session) -> list[tuple[MuteRow, str]]:
-    rows = session.exec(
-        select(MuteRow, OfficialRow)
-        .join(OfficialRow, col(OfficialRow.id) == col(MuteRow.official_id))
-        .order_by(col(MuteRow.created_at), col(MuteRow.id))
-    ).all()
-    return [(mute, official.name) for mute, official in rows]
-
-
 # --- awaited replies -----------------------------------------------------------------
 
 

@@ -209,15 +209,6 @@ def finding_keys(session: Session, entry_id: int) -> set[tuple[int, str, object]
     return {(f.official_id, f.kind, f.day) for f in session.exec(query).all()}
 
 
-def known_keys(session: Session, keys: Sequence[str]) -> set[str]:
-    """Which of these entry keys are already stored (one query per 500 keys)."""
-    found: set[str] = set()
-    for i in range(0, len(keys), 500):
-        chunk = list(keys[i : i + 500])
-        found |= set(session.exec(select(EntryRow.key).where(col(EntryRow.key).in_(chunk))).all())
-    return found
-
-
 def _entry_values(feed_id: int | None, parsed: ParsedEntry, fetched_at: datetime) -> dict[str, Any]:
     e = parsed.entry
     return {
