@@ -12,6 +12,7 @@ CORE = [
     "domain.py",
     "durations.py",
     "silence.py",
+    "corroborate.py",
     "alerting.py",
     "notify/message.py",
     *[f"recognize/{p.name}" for p in (PACKAGE / "recognize").glob("*.py")],
