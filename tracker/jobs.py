@@ -32,6 +32,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from tracker.config import Config, FeedConfig, PollingConfig
+from tracker.corroborate import source_of
 from tracker.evaluate import Evaluation, Evaluator
 from tracker.feeds import fulltext
 from tracker.feeds.fetch import (
@@ -270,7 +271,8 @@ class Tracker:
                 continue
             counts.new += 1
             found = self.recognizer.findings(parsed.entry)
-            counts.findings += repo.add_findings(session, row, found, self.ids)
+            source = source_of(parsed.entry.url, feed.url)
+            counts.findings += repo.add_findings(session, row, found, self.ids, source=source)
         for parsed, entry_id in changed:
             updated = repo.update_entry(session, entry_id, parsed, fetched_at)
             if updated is None:
@@ -278,7 +280,10 @@ class Tracker:
             counts.updated += 1
             skip = repo.finding_keys(session, entry_id)
             found = self.recognizer.findings(parsed.entry)
-            counts.findings += repo.add_findings(session, updated, found, self.ids, skip=skip)
+            source = source_of(updated.url, feed.url)
+            counts.findings += repo.add_findings(
+                session, updated, found, self.ids, source=source, skip=skip
+            )
         return counts
 
     @staticmethod

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete
 from sqlmodel import col, select
 
+from tracker.corroborate import source_of
 from tracker.domain import Entry
 from tracker.jobs import Tracker
 from tracker.store import repo
@@ -33,6 +34,7 @@ def rescan(tracker: Tracker, names: Sequence[str] = (), batch: int = 500) -> Res
     entries = findings = 0
     last_id = 0
     with session_for(tracker.engine) as session:
+        feeds = {f.id: f.url for f in repo.feeds(session)}
         while True:
             rows = session.exec(
                 select(EntryRow)
@@ -51,7 +53,8 @@ def rescan(tracker: Tracker, names: Sequence[str] = (), batch: int = 500) -> Res
                         col(FindingRow.official_id).in_(list(ids.values())),
                     )
                 )
-                findings += repo.add_findings(session, row, found, ids)
+                source = source_of(row.url, feeds.get(row.feed_id, ""))
+                findings += repo.add_findings(session, row, found, ids, source=source)
                 entries += 1
             session.commit()
             last_id = rows[-1].id or last_id

@@ -2,15 +2,19 @@
 version of the tables has and an older database lacks.
 
 There are no migrations yet. New columns only ever get added, with a default, so an
-older database keeps working after an upgrade. Anything else (a changed or dropped
-column) would need a real migration tool.
+older database keeps working after an upgrade. A new column derived from data already
+stored is filled in for the old rows once, when it is added (`BACKFILLS`). Anything
+else (a changed or dropped column) would need a real migration tool.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import inspect, text
+from collections.abc import Callable
+
+from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import Engine
 
+from tracker.corroborate import source_of
 from tracker.store.tables import TABLES
 
 
@@ -47,4 +51,29 @@ def add_missing_columns(engine: Engine) -> list[str]:
             if missing:
                 for index in table.indexes:
                     index.create(conn, checkfirst=True)
+        for name in added:
+            if name in BACKFILLS:
+                BACKFILLS[name](conn)
     return added
+
+
+def backfill_finding_sources(conn: Connection) -> None:
+    """The source of each finding of an older database, from its entry's link or feed."""
+    rows = conn.execute(
+        text(
+            "SELECT DISTINCT entry.id, entry.url, feed.url FROM finding"
+            " JOIN entry ON entry.id = finding.entry_id"
+            " LEFT JOIN feed ON feed.id = entry.feed_id"
+        )
+    ).all()
+    by_source: dict[str, list[int]] = {}
+    for entry_id, url, feed_url in rows:
+        by_source.setdefault(source_of(url or "", feed_url or ""), []).append(entry_id)
+    update = text("UPDATE finding SET source = :source WHERE entry_id = :entry_id")
+    for source, ids in by_source.items():
+        conn.execute(update, [{"source": source, "entry_id": i} for i in ids])
+
+
+BACKFILLS: dict[str, Callable[[Connection], None]] = {
+    "finding.source": backfill_finding_sources,
+}

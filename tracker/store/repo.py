@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import and_, exists, func, or_
 from sqlalchemy import insert as sa_insert
 from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
+from tracker.corroborate import AbsenceReport, Account
 from tracker.domain import Finding, Kind, Official, Sighting
 from tracker.feeds.identity import Known
 from tracker.feeds.parse import ParsedEntry
@@ -283,9 +285,11 @@ def add_findings(
     findings: Sequence[Finding],
     ids: dict[str, int],
     *,
+    source: str = "",
     skip: set[tuple[int, str, object]] | None = None,
 ) -> int:
-    """Store findings; `skip` holds (official_id, kind, day) the entry already has."""
+    """Store findings; `source` is the entry's (tracker.corroborate.source_of); `skip`
+    holds (official_id, kind, day) the entry already has."""
     assert entry.id is not None
     count = 0
     for f in findings:
@@ -307,6 +311,8 @@ def add_findings(
                 sentence=f.sentence,
                 cue=f.cue[:500],
                 confidence=f.confidence,
+                since=f.since if f.kind is Kind.ABSENCE else None,
+                source=source[:300],
             )
         )
         count += 1
@@ -326,12 +332,15 @@ def to_sighting(finding: FindingRow, entry: EntryRow, name: str) -> Sighting:
     )
 
 
-def last_sightings(session: Session, as_of: datetime) -> dict[str, Sighting]:
-    """Per official, the latest appearance known by `as_of`."""
+def last_sightings(
+    session: Session, as_of: datetime, *, skip: dict[str, set[date]] | None = None
+) -> dict[str, Sighting]:
+    """Per official, the latest appearance known by `as_of`, passing over the days in
+    `skip` (name -> days set aside as disputed)."""
     out: dict[str, Sighting] = {}
     officials = session.exec(select(OfficialRow)).all()
     for official in officials:
-        row = session.exec(
+        query = (
             select(FindingRow, EntryRow)
             .join(EntryRow, col(EntryRow.id) == col(FindingRow.entry_id))
             .where(
@@ -347,9 +356,92 @@ def last_sightings(session: Session, as_of: datetime) -> dict[str, Sighting]:
                 col(FindingRow.published),
             )
             .limit(1)
-        ).first()
+        )
+        days = (skip or {}).get(official.name)
+        if days:
+            query = query.where(col(FindingRow.day).not_in(sorted(days)))
+        row = session.exec(query).first()
         if row is not None:
             out[official.name] = to_sighting(row[0], row[1], official.name)
+    return out
+
+
+# --- corroboration and contradiction (the rules: tracker/corroborate.py) -------------
+
+
+def _report_window(report: Any, appearance: Any) -> Any:
+    """SQL for: `appearance` may lie inside the window of absence report `report`
+    (a superset of AbsenceReport.covers, which decides)."""
+    return and_(
+        report.official_id == appearance.official_id,
+        report.kind == Kind.ABSENCE.value,
+        report.since.is_not(None),
+        appearance.day > report.since,
+        appearance.seen_at < report.published,
+    )
+
+
+def absence_reports(
+    session: Session, as_of: datetime, official: str | None = None
+) -> list[AbsenceReport]:
+    """Absence reports published by `as_of` that say since when and have at least one
+    appearance inside their window (the only ones that can contradict anything)."""
+    seen = aliased(FindingRow)
+    query = (
+        select(FindingRow, EntryRow.url, OfficialRow.name)
+        .join(EntryRow, col(EntryRow.id) == col(FindingRow.entry_id))
+        .join(OfficialRow, col(OfficialRow.id) == col(FindingRow.official_id))
+        .where(
+            FindingRow.kind == Kind.ABSENCE.value,
+            col(FindingRow.since).is_not(None),
+            col(FindingRow.published) <= as_of,
+            exists().where(
+                _report_window(FindingRow, seen),
+                col(seen.kind) == Kind.APPEARANCE.value,
+                col(seen.published) <= as_of,
+            ),
+        )
+    )
+    if official is not None:
+        query = query.where(func.lower(OfficialRow.name) == official.lower())
+    return [
+        AbsenceReport(name, f.since, f.published, f.source, f.confidence, url, f.sentence)
+        for f, url, name in session.exec(query).all()
+    ]
+
+
+def _accounts(session: Session, query: Any) -> list[Account]:
+    rows = session.exec(query).all()
+    return [Account(name, f.day, f.source, f.published, f.confidence, url) for f, url, name in rows]
+
+
+def _appearances(as_of: datetime) -> Any:
+    return (
+        select(FindingRow, EntryRow.url, OfficialRow.name)
+        .join(EntryRow, col(EntryRow.id) == col(FindingRow.entry_id))
+        .join(OfficialRow, col(OfficialRow.id) == col(FindingRow.official_id))
+        .where(FindingRow.kind == Kind.APPEARANCE.value, col(FindingRow.published) <= as_of)
+    )
+
+
+def window_accounts(session: Session, as_of: datetime) -> list[Account]:
+    """The appearances published by `as_of` that lie inside the window of an absence
+    report published by then: the only sightings a report can contradict."""
+    report = aliased(FindingRow)
+    inside = exists().where(_report_window(report, FindingRow), col(report.published) <= as_of)
+    return _accounts(session, _appearances(as_of).where(inside))
+
+
+def accounts_on(
+    session: Session, days: Iterable[tuple[str, date]], as_of: datetime
+) -> list[Account]:
+    """Every appearance published by `as_of` of these (official name, day) pairs."""
+    pairs = sorted(set(days))
+    out: list[Account] = []
+    for i in range(0, len(pairs), 100):
+        chunk = pairs[i : i + 100]
+        match = or_(*(and_(col(OfficialRow.name) == n, col(FindingRow.day) == d) for n, d in chunk))
+        out += _accounts(session, _appearances(as_of).where(match))
     return out
 
 
@@ -390,6 +482,8 @@ class HistoryItem:
     cue: str
     confidence: float
     published: datetime
+    source: str = ""
+    since: str | None = None  # absences: the day the report says he was last seen
 
 
 def history(
@@ -420,6 +514,8 @@ def history(
             cue=f.cue,
             confidence=f.confidence,
             published=f.published,
+            source=f.source,
+            since=f.since.isoformat() if f.since else None,
         )
         for f, e, o in session.exec(query).all()
     ]

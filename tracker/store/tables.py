@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Text, TypeDecorator, UniqueConstraint
+from sqlalchemy import DateTime, Index, Text, TypeDecorator, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -103,6 +103,8 @@ class FindingRow(SQLModel, table=True):
     __tablename__ = "finding"
     __table_args__ = (
         UniqueConstraint("entry_id", "official_id", "kind", "day", name="uq_finding"),
+        # the latest day of an official, and the appearances inside an absence's window
+        Index("ix_finding_official_kind_day", "official_id", "kind", "day"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -115,6 +117,10 @@ class FindingRow(SQLModel, table=True):
     sentence: str = Field(sa_type=Text)
     cue: str = Field(default="", max_length=500)
     confidence: float = 0.0
+    # absences: the last day the report says the official was seen ("not seen since")
+    since: date | None = None
+    # the independent source (outlet) of the entry: tracker.corroborate.source_of
+    source: str = Field(default="", max_length=300)
 
 
 class AlertRow(SQLModel, table=True):
