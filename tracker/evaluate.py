@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from tracker import alerting, silence
+from tracker import alerting, corroborate, silence
 from tracker.awaits import Await, AwaitPhase, AwaitStatus, await_status
 from tracker.config import Config
 from tracker.domain import AlertDecision, AlertKind, Kind, OfficialStatus
@@ -31,6 +31,10 @@ class Evaluation:
     absences: dict[str, int] = field(default_factory=dict)
     mutes: dict[str, MuteRow] = field(default_factory=dict)
     awaits: list[AwaitStatus] = field(default_factory=list)
+    # per official: the independent sources of the last-seen day, and the later
+    # sightings set aside as disputed (tracker/corroborate.py), oldest first
+    sources: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    disputed: dict[str, list[corroborate.Dispute]] = field(default_factory=dict)
 
     @property
     def open_awaits(self) -> list[AwaitStatus]:
@@ -56,7 +60,14 @@ class Evaluator:
     def statuses(self, as_of: datetime, *, watching_since: datetime | None = None) -> Evaluation:
         adaptive = self.config.alerts.adaptive
         with session_for(self.engine) as session:
-            last = repo.last_sightings(session, as_of)
+            disputes = self._disputes(session, as_of)
+            skip: dict[str, set[date]] = {}
+            for name, day in disputes:
+                skip.setdefault(name, set()).add(day)
+            last = repo.last_sightings(session, as_of, skip=skip)
+            support = corroborate.support(
+                repo.accounts_on(session, [(n, s.date) for n, s in last.items()], as_of), as_of
+            )
             since = watching_since or repo.coverage_start(session)
             statuses: list[OfficialStatus] = []
             for official in self.config.officials:
@@ -90,13 +101,31 @@ class Evaluator:
                 # a window that closed before watching began cannot be judged
                 if watch.since <= as_of and (since is None or since <= watch.deadline)
             ]
+        set_aside: dict[str, list[corroborate.Dispute]] = {}
+        for (name, day), dispute in sorted(disputes.items()):
+            if name not in last or last[name].date < day:
+                set_aside.setdefault(name, []).append(dispute)
         return Evaluation(
             as_of=as_of,
             statuses=silence.by_urgency(statuses),
             absences=absences,
             mutes=mutes,
             awaits=awaited,
+            sources={
+                name: support[(name, s.date)].sources
+                for name, s in last.items()
+                if (name, s.date) in support
+            },
+            disputed=set_aside,
         )
+
+    @staticmethod
+    def _disputes(session: Session, as_of: datetime) -> dict[tuple[str, date], corroborate.Dispute]:
+        """The sightings that absence reports known at `as_of` contradict."""
+        reports = repo.absence_reports(session, as_of)
+        if not reports:
+            return {}
+        return corroborate.disputes(repo.window_accounts(session, as_of), reports, as_of)
 
     def evaluate(
         self, as_of: datetime, now: datetime, *, watching_since: datetime | None = None

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Annotated, Any
 
 import typer
 
+from tracker import corroborate
 from tracker.cli.context import load, open_tracker, parse_time, utcnow
+from tracker.corroborate import Account, Dispute
 from tracker.domain import Kind, OfficialStatus
 from tracker.durations import format_duration
 from tracker.evaluate import Evaluation
@@ -19,9 +22,29 @@ def _days(value: Any) -> float | None:
     return None if value is None else round(value.total_seconds() / 86400, 2)
 
 
+def dispute_json(d: Dispute) -> dict[str, Any]:
+    """A disputed sighting: which one, and the report that contradicts it."""
+    first = d.sighting.accounts[0]
+    r = d.report
+    return {
+        "date": d.day.isoformat(),
+        "url": first.url,
+        "source": first.source,
+        "reason": d.reason,
+        "contradicted_by": {
+            "url": r.url,
+            "source": r.source,
+            "published": r.published.isoformat(),
+            "since": r.since.isoformat() if r.since else None,
+            "text": r.text,
+        },
+    }
+
+
 def status_json(evaluation: Evaluation) -> dict[str, Any]:
     def one(s: OfficialStatus) -> dict[str, Any]:
         e = s.evidence
+        sources = evaluation.sources.get(s.name, ())
         return {
             "name": s.name,
             "status": s.status.value,
@@ -34,6 +57,9 @@ def status_json(evaluation: Evaluation) -> dict[str, Any]:
             "threshold": s.threshold_how,
             "muted_until": mutes[s.name].until.isoformat() if s.name in mutes else None,
             "mute_reason": mutes[s.name].reason if s.name in mutes else None,
+            "last_seen_sources": len(sources),
+            "last_seen_source_names": list(sources),
+            "disputed": [dispute_json(d) for d in evaluation.disputed.get(s.name, [])],
         }
 
     mutes = evaluation.mutes
@@ -59,16 +85,31 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+HEADER = (
+    "OFFICIAL",
+    "STATUS",
+    "LAST SEEN",
+    "SOURCES",
+    "SILENT",
+    "THRESHOLD",
+    "ABSENCES",
+    "EVIDENCE",
+)
+
+
 def print_status_table(evaluation: Evaluation) -> None:
-    rows = [("OFFICIAL", "STATUS", "LAST SEEN", "SILENT", "THRESHOLD", "ABSENCES", "EVIDENCE")]
+    rows = [HEADER]
     for s in evaluation.statuses:
         silent = f"{s.silent_for.total_seconds() / 86400:.1f}d" if s.silent_for is not None else "-"
         evidence = _cut(s.evidence.text, 60) if s.evidence else "-"
+        sources = len(evaluation.sources.get(s.name, ()))
+        disputed = len(evaluation.disputed.get(s.name, []))
         rows.append(
             (
                 s.name,
                 s.status.value,
                 s.last_seen.isoformat() if s.last_seen else "-",
+                (str(sources) if sources else "-") + (f", {disputed} disputed" if disputed else ""),
                 silent,
                 format_duration(s.threshold),
                 str(evaluation.absences.get(s.name, 0) or "-"),
@@ -82,6 +123,9 @@ def print_status_table(evaluation: Evaluation) -> None:
     adaptive = [s for s in evaluation.statuses if s.threshold_how.startswith("adaptive")]
     for s in adaptive:
         typer.echo(f"threshold of {s.name}: {s.threshold_how}")
+    for name, disputes in sorted(evaluation.disputed.items()):
+        for d in disputes:
+            typer.echo(f"disputed: {name} seen {d.day}, set aside: {d.reason}")
     for name, mute in sorted(evaluation.mutes.items()):
         why = f": {mute.reason}" if mute.reason else ""
         typer.echo(f"muted: {name} until {mute.until:%Y-%m-%d %H:%M} UTC{why}")
@@ -143,27 +187,54 @@ def history(
     Example: tracker history "Sergey Lavrov" --json
     """
     config = load(ctx)
-    tracker = open_tracker(config, utcnow())
+    now = utcnow()
+    tracker = open_tracker(config, now)
     kinds = (Kind.APPEARANCE, Kind.ABSENCE, Kind.MENTION) if mentions else (Kind.APPEARANCE,)
     with session_for(tracker.engine) as session:
         items = repo.history(session, name, kinds)
+        reports = repo.absence_reports(session, now, name)
+    accounts = [
+        Account(i.official, date.fromisoformat(i.day), i.source, i.published, i.confidence, i.url)
+        for i in items
+        if i.kind == Kind.APPEARANCE.value
+    ]
+    support = corroborate.support(accounts, now)
+    disputes = corroborate.disputes(accounts, reports, now)
+
+    def judged(i: repo.HistoryItem) -> tuple[int | None, Dispute | None]:
+        if i.kind != Kind.APPEARANCE.value:
+            return None, None
+        key = (i.official, date.fromisoformat(i.day))
+        found = support.get(key)
+        return (len(found.sources) if found else 1), disputes.get(key)
+
     if name is not None and name.casefold() not in {o.name.casefold() for o in config.officials}:
         typer.echo(f"tracker: warning: {name!r} is not on the watchlist", err=True)
     if as_json:
-        payload = [
-            {
-                "official": i.official,
-                "date": i.day,
-                "url": i.url,
-                "title": i.title,
-                "text": i.text,
-                "kind": i.kind,
-                "cue": i.cue,
-                "confidence": i.confidence,
-                "published": i.published.isoformat(),
-            }
-            for i in items
-        ]
+        payload = []
+        for i in items:
+            sources, dispute = judged(i)
+            payload.append(
+                {
+                    "official": i.official,
+                    "date": i.day,
+                    "url": i.url,
+                    "title": i.title,
+                    "text": i.text,
+                    "kind": i.kind,
+                    "cue": i.cue,
+                    "confidence": i.confidence,
+                    "published": i.published.isoformat(),
+                    "source": i.source,
+                    "sources": sources,
+                    "since": i.since,
+                    "disputed": dispute is not None,
+                    "disputed_reason": dispute.reason if dispute else None,
+                    "contradicted_by": dispute_json(dispute)["contradicted_by"]
+                    if dispute
+                    else None,
+                }
+            )
         key = "appearances" if not mentions else "findings"
         body: dict[str, Any] = {key: payload}
         if mentions:
@@ -171,7 +242,14 @@ def history(
         typer.echo(json.dumps(body, ensure_ascii=False, indent=2))
         return
     for i in items:
+        sources, dispute = judged(i)
         tag = "" if i.kind == Kind.APPEARANCE.value else f" [{i.kind}]"
+        if sources is not None and sources > 1:
+            tag += f" ({sources} sources)"
+        if dispute is not None:
+            tag += " [DISPUTED]"
         typer.echo(f"{i.day}  {i.official}{tag}\n    {_cut(i.text, 200)}\n    {i.title} <{i.url}>")
+        if dispute is not None:
+            typer.echo(f"    disputed: {dispute.reason}")
     if not items:
         typer.echo("no appearances recorded" + (f" for {name}" if name else ""))
