@@ -153,15 +153,23 @@ class Evaluator:
                 )
                 if decision is not None:
                     decisions.append(decision)
+            aside = {(d.official, d.day) for ds in evaluation.disputed.values() for d in ds}
             for decision in decisions:
-                row = self._alert_row(session, decision, as_of, now)
+                row = self._alert_row(session, decision, as_of, now, aside)
                 if repo.add_alert(session, row):
                     evaluation.alerts.append(row)
         return evaluation
 
     def _alert_row(
-        self, session: Session, decision: AlertDecision, as_of: datetime, now: datetime
+        self,
+        session: Session,
+        decision: AlertDecision,
+        as_of: datetime,
+        now: datetime,
+        aside: set[tuple[str, date]],
     ) -> AlertRow:
+        """The message of one decision; `aside` are the disputed sightings, left out of
+        its timeline of recent appearances."""
         official_id = self.ids[decision.official]
         status = decision.status
         previous = None
@@ -175,7 +183,13 @@ class Evaluator:
             # the reports of the gap: everything since the previous sighting's day
             after = datetime.combine(previous, time.max, tzinfo=UTC)
         _count, reports = alert_store.reports_since(session, official_id, after, as_of)
-        recent = alert_store.sightings(session, official_id, decision.official, as_of, limit=6)
+        recent = [
+            s
+            for s in alert_store.sightings(
+                session, official_id, decision.official, as_of, limit=6 + len(aside)
+            )
+            if (s.official, s.date) not in aside
+        ][:6]
         rendered = render(decision, Context(tuple(recent), tuple(reports), previous))
         official = next(o for o in self.config.officials if o.name == decision.official)
         email = self.config.email

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,9 @@ import pytest
 
 from tests.feedtools import item, rss
 from tests.helpers import run_cli
+from tracker.config import load_config
+from tracker.jobs import Tracker
+from tracker.store.engine import open_engine
 
 # Oct 28: the same appearance from two outlets (two independent sources).
 AGENCY = [
@@ -200,3 +204,18 @@ def test_end_to_end_the_recognizer_dates_the_absence_and_the_lone_sighting_is_di
     after = _lavrov(_json(config, "status", "--as-of", "2025-11-12", "--json"))
     assert after["last_seen"] == "2025-10-28"
     assert [d["date"] for d in after["disputed"]] == ["2025-11-07"]
+
+
+def test_the_silent_alert_leaves_the_disputed_sighting_out_of_its_timeline(
+    config: Path,
+) -> None:
+    as_of = datetime(2025, 11, 12, 23, tzinfo=UTC)
+    engine = open_engine(f"sqlite:///{config.parent / 't.db'}")
+    tracker = Tracker(load_config(config), engine, now=as_of)
+    try:
+        [alert] = tracker.evaluate(as_of, as_of).alerts
+    finally:
+        tracker.close()
+    assert alert.kind == "silent" and "Sergey Lavrov silent" in alert.subject
+    timeline = alert.body.split("Recent appearances:")[1]
+    assert "2025-10-28" in timeline and "2025-11-07" not in timeline
