@@ -6,6 +6,8 @@ Rules:
   after its publication).
 - `silent` once the silence reaches the threshold, else `ok`.
 - `unseen` when nothing is on record; the silence then counts from `watching_since`.
+- Sightings that absence reports contradict (tracker/corroborate.py) are set aside by
+  the caller before they get here.
 """
 
 from __future__ import annotations
