@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time
 
 from tracker.domain import Kind
@@ -30,7 +30,13 @@ from tracker.recognize.dates import (
     historical_year,
     report_cue,
 )
-from tracker.recognize.lexicon import foreign_cue, language_of
+from tracker.recognize.lexicon import (
+    RECENTLY,
+    SINCE_BEFORE,
+    foreign_cue,
+    language_of,
+    latin_candidates,
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,7 @@ class Decision:
     day: date
     precision: str = "day"
     dated: bool = False  # a date cue in the sentence gave the day (not the publication)
+    since: date | None = None  # absences: "not seen since October 28"
 
 
 # --- vocabularies -------------------------------------------------------------------
@@ -323,6 +330,20 @@ def seen_at(day: date, published: datetime) -> datetime:
     return min(datetime.combine(day, time(12), tzinfo=UTC), published)
 
 
+def _since_cue(low: str, position: int) -> bool:
+    """A date right after "since"/"depuis"/"после": when an absence began."""
+    return SINCE_BEFORE.search(low[max(0, position - 25) : position]) is not None
+
+
+def _nearest_cue(low: str, cues: list[tuple[int, DateCue]], position: int) -> DateCue | None:
+    """The date cue closest to a word (other languages put the date before or after it),
+    leaving out dates that say since when someone was absent."""
+    pool = [(p, c) for p, c in cues if not _since_cue(low, p)]
+    if not pool:
+        return None
+    return min(pool, key=lambda pc: (abs(pc[0] - position), not pc[1].text[:1].isdigit()))[1]
+
+
 def _words_before(low: str, start: int) -> list[str]:
     return low[:start].split()
 
@@ -461,6 +482,23 @@ class SentenceClassifier:
         """`anchor` is the day the previous sentences spoke of ("later that day")."""
         pub_day = utc_day(published)
         cues = find_dates(low, pub_day, anchor)
+        decision = self._decide(sentence, low, spans, cues, pub_day, headline, others)
+        if decision.kind is Kind.ABSENCE:
+            since = [c for p, c in cues if _since_cue(low, p) and not c.future]
+            if since:
+                return replace(decision, since=since[0].day)
+        return decision
+
+    def _decide(
+        self,
+        sentence: str,
+        low: str,
+        spans: Sequence[tuple[int, int]],
+        cues: list[tuple[int, DateCue]],
+        pub_day: date,
+        headline: bool,
+        others: Sequence[tuple[int, int]],
+    ) -> Decision:
         cue = cues[0][1] if cues else None
         old_year = historical_year(low, pub_day)
         fallback = Decision(Kind.MENTION, "named, no public act reported", 0.6, pub_day)
@@ -470,20 +508,12 @@ class SentenceClassifier:
             return Decision(Kind.MENTION, "question", 0.7, pub_day)
 
         lang = language_of(low)
-        if lang != "en":
-            foreign = foreign_cue(low, lang, spans[0][1] if spans else None)
-            if foreign is not None:
-                kind, word = foreign
-                if kind == "appearance":
-                    if cue is not None and cue.future:
-                        return Decision(
-                            Kind.MENTION, f"date after publication ({cue.text})", 0.6, pub_day
-                        )
-                    day = cue.day if cue is not None else pub_day
-                    return Decision(
-                        Kind.APPEARANCE, f"'{word}' ({lang})", 0.7, day, dated=cue is not None
-                    )
-                return Decision(Kind(kind), f"'{word}' ({lang})", 0.65, pub_day)
+        if lang != "en" and spans:
+            tried = [lang, *(c for c in latin_candidates(low) if c != lang)]
+            for candidate in tried[:3]:
+                foreign = self._foreign(low, candidate, spans, others, cues, pub_day)
+                if foreign is not None:
+                    return foreign
 
         last_seen = _LAST_SEEN.search(low)
         if last_seen:
@@ -543,6 +573,45 @@ class SentenceClassifier:
         if _RUMOUR.search(low):
             return Decision(Kind.MENTION, "rumour or speculation", 0.7, pub_day)
         return fallback
+
+    def _foreign(
+        self,
+        low: str,
+        lang: str,
+        spans: Sequence[tuple[int, int]],
+        others: Sequence[tuple[int, int]],
+        cues: list[tuple[int, DateCue]],
+        pub_day: date,
+    ) -> Decision | None:
+        """A sentence in another language, read by its cue words (lexicon.py)."""
+        found = None
+        for start, end in spans:
+            found = foreign_cue(low, lang, start, end, tuple(others))
+            if found is not None:
+                break
+        if found is None:
+            return None
+        label = f"'{found.word.strip()}' ({lang})"
+        cue = _nearest_cue(low, cues, found.position)
+        if found.framing:
+            if cue is not None and not cue.future and cue.precision == "day":
+                return Decision(
+                    Kind.APPEARANCE, f"last appearance dated '{cue.text}' ({lang})", 0.8,
+                    cue.day, dated=True,
+                )  # fmt: skip
+            return Decision(Kind.ABSENCE, label + " without a date", 0.65, pub_day)
+        if found.kind != "appearance":
+            return Decision(Kind(found.kind), label, 0.65, pub_day)
+        if cue is None and RECENTLY.search(low):
+            return Decision(Kind.MENTION, f"{label}: 'recently', no day stated", 0.6, pub_day)
+        if cue is not None and cue.future:
+            return Decision(Kind.MENTION, f"date after publication ({cue.text})", 0.6, pub_day)
+        day = cue.day if cue is not None else pub_day
+        precision = cue.precision if cue is not None else "day"
+        return Decision(
+            Kind.APPEARANCE, label, 0.7 if precision == "day" else 0.55, day, precision,
+            dated=cue is not None,
+        )  # fmt: skip
 
     # -- appearance --------------------------------------------------------------
 
@@ -772,6 +841,8 @@ class SentenceClassifier:
                 why = "did not take place"
             if why is None and _BACKGROUND.search(low):
                 why = "background"
+            if why is None and cue is None and RECENTLY.search(low):
+                why = "'recently': no day stated"
             if why is None and cue is not None and (pub_day - cue.day).days > _OLD:
                 why = f"history ({cue.text})"
             if why is None and _DENIAL.search(before[-80:]):

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from tracker.recognize.text import fold
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
     "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -68,63 +70,158 @@ _RELATIVE = [
     (re.compile(r"\bearlier\s+this\s+month\b"), 10),
     (re.compile(r"\blast\s+month\b|\ba\s+month\s+ago\b"), 30),
 ]
-# Other languages, folded (lower case, no diacritics), as the sentence is when matched.
-FOREIGN_WEEKDAYS = {
-    "понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3, "пятницу": 4,
-    "пятница": 4, "субботу": 5, "суббота": 5, "воскресенье": 6,
-    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
-    "dimanche": 6, "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
-    "samstag": 5, "sonntag": 6, "pazartesi": 0, "salı": 1, "sali": 1, "carsamba": 2,
-    "persembe": 3, "cuma": 4, "cumartesi": 5, "pazar": 6,
-    "lunes": 0, "martes": 1, "miercoles": 2, "jueves": 3, "viernes": 4, "sabado": 5,
-    "domingo": 6,
+# Other languages. Written as the languages write them and folded at import (lower case,
+# no diacritics), as the sentence is when matched. Each tuple runs Monday..Sunday or
+# January..December; a language may give several forms (cases, spellings) of one word.
+_WEEKDAY_WORDS: dict[str, tuple[str, ...]] = {
+    "ru": ("понедельник", "вторник", "среду|среда", "четверг", "пятницу|пятница",
+           "субботу|суббота", "воскресенье"),
+    "uk": ("понеділок|понеділка", "вівторок|вівторка", "середу|середа", "четвер|четверга",
+           "п'ятницю|п'ятниця", "суботу|субота", "неділю|неділя"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "de": ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag|sonnabend",
+           "sonntag"),
+    "tr": ("pazartesi", "salı|sali", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar"),
+    "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+    "it": ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
+    "pt": ("segunda-feira|segunda feira", "terça-feira|terça feira", "quarta-feira|quarta feira",
+           "quinta-feira|quinta feira", "sexta-feira|sexta feira", "sábado", "domingo"),
+    "ro": ("luni", "marți|marti", "miercuri", "joi", "vineri", "sâmbătă|sambata", "duminică"),
+    "pl": ("poniedziałek", "wtorek", "środę|środa", "czwartek", "piątek", "sobotę|sobota",
+           "niedzielę|niedziela"),
+    "sr": ("ponedeljak|ponedjeljak", "utorak", "sredu|sreda|srijedu|srijeda", "četvrtak",
+           "petak", "subotu|subota", "nedelju|nedelja|nedjelju|nedjelja"),
+    "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
+    "el": ("δευτέρα", "τρίτη", "τετάρτη", "πέμπτη", "παρασκευή", "σάββατο", "κυριακή"),
+    "ar": ("الاثنين|الإثنين", "الثلاثاء", "الأربعاء|الاربعاء", "الخميس", "الجمعة", "السبت",
+           "الأحد|الاحد"),
+    "fa": ("دوشنبه", "سه‌شنبه|سه شنبه|سهشنبه", "چهارشنبه", "پنجشنبه|پنج‌شنبه|پنج شنبه",
+           "جمعه", "شنبه", "یکشنبه|یک‌شنبه|یک شنبه"),
+    "hu": ("hétfő", "kedd", "szerda", "csütörtök", "péntek", "szombat", "vasárnap"),
+    "lt": ("pirmadienį|pirmadienis", "antradienį|antradienis", "trečiadienį|trečiadienis",
+           "ketvirtadienį|ketvirtadienis", "penktadienį|penktadienis", "šeštadienį|šeštadienis",
+           "sekmadienį|sekmadienis"),
 }  # fmt: skip
+_MONTH_WORDS: dict[str, tuple[str, ...]] = {
+    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+           "сентября", "октября", "ноября", "декабря"),
+    "uk": ("січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня",
+           "вересня", "жовтня", "листопада", "грудня"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"),
+    "de": ("januar|jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
+           "september", "oktober", "november", "dezember"),
+    "tr": ("ocak", "şubat", "mart", "nisan", "mayıs|mayis", "haziran", "temmuz", "ağustos",
+           "eylül", "ekim", "kasım|kasim", "aralık|aralik"),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre|setiembre", "octubre", "noviembre", "diciembre"),
+    "it": ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+           "settembre", "ottobre", "novembre", "dicembre"),
+    "pt": ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+           "setembro", "outubro", "novembro", "dezembro"),
+    "ro": ("ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august",
+           "septembrie", "octombrie", "noiembrie", "decembrie"),
+    "pl": ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+           "września", "października", "listopada", "grudnia"),
+    "sr": ("januara|januar", "februara|februar", "marta|mart", "aprila|april", "maja|maj",
+           "juna|jun|lipnja", "jula|jul|srpnja", "avgusta|avgust|augusta|kolovoza",
+           "septembra|septembar|rujna", "oktobra|oktobar", "novembra|novembar|studenoga",
+           "decembra|decembar|prosinca"),
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"),
+    "el": ("ιανουαρίου", "φεβρουαρίου", "μαρτίου", "απριλίου", "μαΐου|μαίου", "ιουνίου",
+           "ιουλίου", "αυγούστου", "σεπτεμβρίου", "οκτωβρίου", "νοεμβρίου", "δεκεμβρίου"),
+    "ar": ("يناير|جانفي|كانون الثاني", "فبراير|فيفري|شباط", "مارس|آذار",
+           "أبريل|ابريل|أفريل|نيسان", "مايو|ماي|أيار", "يونيو|جوان|حزيران",
+           "يوليو|جويلية|تموز", "أغسطس|اغسطس|أوت|آب",
+           "سبتمبر|أيلول", "أكتوبر|اكتوبر|تشرين الأول", "نوفمبر|تشرين الثاني",
+           "ديسمبر|كانون الأول"),
+    "fa": ("ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه|جولای", "اوت|آگوست",
+           "سپتامبر", "اکتبر", "نوامبر", "دسامبر"),
+    "hu": ("január", "február", "március", "április", "május", "június", "július",
+           "augusztus", "szeptember", "október", "november", "december"),
+    "lt": ("sausio", "vasario", "kovo", "balandžio", "gegužės", "birželio", "liepos",
+           "rugpjūčio", "rugsėjo", "spalio", "lapkričio", "gruodžio"),
+}  # fmt: skip
+
+
+def _folded_table(words: dict[str, tuple[str, ...]], base: int) -> dict[str, int]:
+    table: dict[str, int] = {}
+    for forms in words.values():
+        for number, alternatives in enumerate(forms, start=base):
+            for form in alternatives.split("|"):
+                table.setdefault(fold(form), number)
+    return table
+
+
+FOREIGN_WEEKDAYS = _folded_table(_WEEKDAY_WORDS, 0)
+FOREIGN_MONTHS = _folded_table(_MONTH_WORDS, 1)
+_MONTH_FIRST = {
+    fold(f) for lang in ("hu", "lt") for fs in _MONTH_WORDS[lang] for f in fs.split("|")
+}
 _CJK_WEEKDAYS = {
     "星期一": 0, "星期二": 1, "星期三": 2, "星期四": 3, "星期五": 4, "星期六": 5, "星期日": 6,
     "星期天": 6, "周一": 0, "周二": 1, "周三": 2, "周四": 3, "周五": 4, "周六": 5, "周日": 6,
+    "週一": 0, "週二": 1, "週三": 2, "週四": 3, "週五": 4, "週六": 5, "週日": 6,
+    "月曜日": 0, "火曜日": 1, "水曜日": 2, "木曜日": 3, "金曜日": 4, "土曜日": 5, "日曜日": 6,
     "월요일": 0, "화요일": 1, "수요일": 2, "목요일": 3, "금요일": 4, "토요일": 5, "일요일": 6,
 }  # fmt: skip
-FOREIGN_MONTHS = {
-    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
-    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
-    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
-    "januar": 1, "februar": 2, "marz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
-    "ocak": 1, "subat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "mayis": 5, "haziran": 6,
-    "temmuz": 7, "agustos": 8, "eylul": 9, "ekim": 10, "kasım": 11, "kasim": 11,
-    "aralık": 12, "aralik": 12,
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
-    "agosto": 8, "septiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-}  # fmt: skip
+
+
+def _alternation(words: dict[str, int]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 _FOREIGN_WEEKDAY = re.compile(
     r"(?<!\w)(?P<weekday>"
-    + "|".join(FOREIGN_WEEKDAYS)
+    + _alternation(FOREIGN_WEEKDAYS)
     + r")(?!\w)"
     + "|(?P<cjk>"
     + "|".join(_CJK_WEEKDAYS)
     + ")"
 )
 _FOREIGN_DMY = re.compile(
-    r"(?<!\d)(?P<day>[0-3]?\d)(?:er)?\.?\s+(?:de\s+)?(?P<month>"
-    + "|".join(FOREIGN_MONTHS)
+    r"(?<!\d)(?P<day>[0-3]?\d)(?:er|º|o)?\.?\s+(?:de\s+|di\s+)?(?P<month>"
+    + _alternation(FOREIGN_MONTHS)
     + r")(?!\w)"
-    r"(?:\s+(?P<year>(?:19|20)\d\d))?"
+    r"(?:,?\s+(?:de\s+|del\s+)?(?P<year>(?:19|20)\d\d))?"
+)
+# Hungarian and Lithuanian put the month first: "április 27.", "liepos 24 d."
+_FOREIGN_MD = re.compile(
+    r"(?:(?P<year>(?:19|20)\d\d)\.?\s+)?(?<!\w)(?P<month>"
+    + _alternation({w: n for w, n in FOREIGN_MONTHS.items() if w in _MONTH_FIRST})
+    + r")\s+(?P<day>[0-3]?\d)\b"
 )
 _CJK_DATE = re.compile(
     r"(?:(?P<year>(?:19|20)\d\d)年)?(?P<month>[01]?\d)月(?P<day>[0-3]?\d)日"
     r"|(?:(?P<kmonth>[01]?\d)월\s*)?(?P<kday>[0-3]?\d)일"
 )
 _FOREIGN_RELATIVE = [
-    (re.compile(r"сегодня|今天|今日|오늘|aujourd'hui|(?<!\w)heute(?!\w)|(?<!\w)bugun(?!\w)"), 0),
-    (re.compile(r"вчера|昨天|昨日|어제|(?<!\w)gestern(?!\w)|(?<!\w)dun(?!\w)"), 1),
+    (
+        re.compile(
+            r"сегодня|сьогодні|今天|今日|本日|오늘|σημερα|اليوم|امروز"
+            r"|(?<!\w)(?:aujourd'hui|heute|bugun|hoy|oggi|hoje|azi|dzis|dzisiaj|danas|vandaag"
+            r"|siandien)(?!\w)"
+        ),
+        0,
+    ),
+    (
+        re.compile(
+            r"вчера|вчора|昨天|昨日|어제|χθες|امس|دیروز"
+            r"|(?<!\w)(?:gestern|dun|ayer|ieri|ontem|wczoraj|juce|jucer|gisteren|tegnap|vakar)"
+            r"(?!\w)|(?<!\w)hier(?= soir| matin| apres| a | au | lors |,)"
+        ),
+        1,
+    ),
 ]
 _DIGIT = re.compile(r"\d")
-# French, German and Turkish day words that fold to plain ASCII
+_DAY_NUMBER_NEXT = re.compile(r"[\s,]{1,3}(?:el\s+|le\s+)?[0-3]?\d(?!\d)")
+# day and month words of the Latin-script languages, which fold to plain ASCII
 _FOREIGN_LATIN = re.compile(
-    r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch"
-    r"|donnerstag|freitag|samstag|sonntag|pazartesi|sali|carsamba|persembe|cuma|cumartesi"
-    r"|pazar|gestern|heute|aujourd'hui|dun|bugun"
-    r"|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo))\b"
+    r"\b(?:"
+    + _alternation({w: 0 for w in (*FOREIGN_WEEKDAYS, *FOREIGN_MONTHS) if w.isascii()})
+    + r"|gestern|heute|aujourd'hui|dun|bugun|hoy|ayer|oggi|ieri|hoje|ontem|azi|dzis|dzisiaj"
+    r"|wczoraj|danas|juce|jucer|vandaag|gisteren|tegnap|vakar|siandien)\b"
 )
 _RELATIVE_GATE = re.compile(
     r"today|tonight|yesterday|night|week|month|ago|previous|before|morning|afternoon"
@@ -266,12 +363,14 @@ def _find_dates(folded: str, published: date, foreign: bool) -> list[tuple[int, 
 def _foreign_dates(folded: str, published: date) -> list[tuple[int, DateCue]]:
     found: list[tuple[int, DateCue]] = []
     for m in _FOREIGN_WEEKDAY.finditer(folded):
+        if _DAY_NUMBER_NEXT.match(folded, m.end()):
+            continue  # "jeudi 27 avril": the calendar date that follows says which Thursday
         wanted = FOREIGN_WEEKDAYS.get(
             m.group("weekday") or "", _CJK_WEEKDAYS.get(m.group("cjk") or "", 0)
         )
         back = (published.weekday() - wanted) % 7
         found.append((m.start(), DateCue(published - timedelta(days=back), m.group(0), "day")))
-    for m in _FOREIGN_DMY.finditer(folded):
+    for m in (*_FOREIGN_DMY.finditer(folded), *_FOREIGN_MD.finditer(folded)):
         year = int(m.group("year")) if m.group("year") else None
         day = _resolve_year(FOREIGN_MONTHS[m.group("month")], int(m.group("day")), year, published)
         if day is not None:

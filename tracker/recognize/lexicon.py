@@ -1,8 +1,20 @@
 """Cues in languages other than English, for sentences the English grammar cannot read.
 
-For these the classifier uses co-occurrence: an act word in the sentence that names the
-official, unless a negation or a future/plan marker is there too; absence words win.
-All entries are folded (lower case, no diacritics), as the sentence is when matched.
+For these the classifier reads co-occurrence near the name, in this order:
+1. a new appearance said as news ("est apparu pour la première fois", "вперше з'явився",
+   "reapareció") is an appearance;
+2. a stated absence ("n'a pas assisté", "не присутствовал", "缺席") is an absence;
+3. an act word near the name ("a rencontré", "провел переговоры", "會見", "görüştü") is an
+   appearance, unless a plan or future marker, a negation or a habit stands next to it;
+   reporting verbs ("said", "заявил") count only right next to the name (the speaker),
+   and not for a written statement;
+4. "his last public appearance" frames an absence: an appearance on the day it names (the
+   framing date), else an absence;
+5. illness and hospital words, with no act, are an absence.
+Words are written as the languages write them and folded at import (lower case, no
+diacritics), as the sentence is when matched. A word ending in "$" must end there; others
+are stems ("встрет" matches "встретился"). Arabic and Persian words may carry a one-letter
+prefix (و, ف, ب, ل).
 """
 
 from __future__ import annotations
@@ -10,109 +22,208 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tracker.recognize.text import fold
+
 _CYRILLIC = re.compile(r"[а-яё]")
+_UKRAINIAN = re.compile(r"[іїєґ]")
+_SERBIAN_CYRILLIC = re.compile(r"[ђјљњћџ]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_GREEK = re.compile(r"[\u0370-\u03ff]")
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+_PERSIAN = re.compile(r"[پچژگکی]|\bاست\b|\bمی\b|\bرا\b|\bاین\b")
 _ENGLISH = {"the", "of", "and", "to", "in", "a", "is", "was", "on", "for", "with", "said", "at",
             "by", "his", "her", "has", "had", "that", "from"}  # fmt: skip
 _STOPWORDS = {
-    "fr": {"le", "la", "les", "des", "du", "et", "a", "est", "avec", "son", "sa", "ses", "un",
-           "une", "au", "aux", "pour", "dans", "sur", "qui", "que", "l'", "d'", "s'est"},
+    "fr": {"le", "la", "les", "des", "du", "de", "et", "est", "avec", "son", "sa", "ses", "un",
+           "une", "au", "aux", "pour", "dans", "sur", "qui", "que", "l'", "d'", "s'est", "a",
+           "ont", "lors", "apres", "ne", "pas", "il", "elle", "ce", "cette", "en"},
     "de": {"der", "die", "das", "und", "hat", "am", "den", "dem", "ist", "mit", "ein", "eine",
-           "im", "von", "zu", "auf", "fur", "sich", "nicht", "des"},
+           "im", "von", "zu", "auf", "fur", "sich", "nicht", "des", "sei", "wurde", "er", "sie"},
     "es": {"el", "la", "los", "las", "del", "de", "y", "con", "por", "una", "su", "al", "que",
-           "en", "se", "es"},
-    "tr": {"ve", "bir", "ile", "icin", "bu", "da", "de", "olarak", "sonra", "ardından",
-           "ardindan", "tarafindan", "ise"},
+           "en", "se", "es", "fue", "ha", "este", "esta", "tras", "durante", "lo", "sus", "para",
+           "como", "pero", "sobre", "entre", "no"},
+    "it": {"il", "lo", "gli", "della", "dei", "delle", "di", "e", "con", "per", "una", "si",
+           "ha", "nel", "nella", "alla", "al", "che", "sono", "dopo", "la", "un", "non", "anche",
+           "del", "ai"},
+    "pt": {"o", "os", "as", "do", "da", "dos", "das", "e", "com", "por", "uma", "um", "no",
+           "na", "em", "que", "foi", "ao", "nao", "seu", "sua", "de", "para", "mais"},
+    "ro": {"si", "cu", "al", "ale", "lui", "din", "pe", "care", "fost", "este", "sa", "pentru",
+           "dupa", "mai", "acest", "aceasta", "fi", "sunt", "nu", "iar"},
+    "tr": {"ve", "bir", "ile", "icin", "bu", "da", "de", "olarak", "sonra", "ardindan",
+           "tarafindan", "ise", "cumhurbaskani"},
+    "pl": {"i", "w", "z", "na", "sie", "jest", "do", "od", "po", "ze", "nie", "jego", "podczas",
+           "oraz", "ktory", "jak", "to"},
+    "sr": {"je", "i", "u", "sa", "se", "od", "na", "da", "su", "za", "posle", "nakon", "koji",
+           "sto", "bio", "sam"},
+    "nl": {"de", "het", "een", "en", "van", "op", "met", "voor", "heeft", "zijn", "niet", "bij",
+           "werd", "naar", "hij"},
+    "hu": {"a", "az", "es", "hogy", "nem", "egy", "volt", "meg", "is", "ami"},
+    "lt": {"ir", "su", "kad", "del", "yra", "buvo", "po", "jo", "prezidentas"},
 }  # fmt: skip
 
 
 def language_of(low: str) -> str:
-    """A rough guess that is enough to pick cue words: en, ru, zh, ko, fr, de or tr."""
+    """A rough guess that is enough to pick cue words (ISO 639-1 code; 'en' by default)."""
     if _HANGUL.search(low):
         return "ko"
+    if _KANA.search(low):
+        return "ja"
     if _HAN.search(low):
         return "zh"
     if _CYRILLIC.search(low):
-        return "ru"
+        if _UKRAINIAN.search(low):
+            return "uk"
+        return "sr" if _SERBIAN_CYRILLIC.search(low) else "ru"
+    if _GREEK.search(low):
+        return "el"
+    if _ARABIC_SCRIPT.search(low):
+        return "fa" if _PERSIAN.search(low) else "ar"
     if low.isascii() and (" the " in low or " of " in low or " said" in low):
         return "en"  # the common case, without counting words
     if "ı" in low:  # dotless i: Turkish
         return "tr"
+    ranked = latin_candidates(low)
+    return ranked[0] if ranked else "en"
+
+
+def latin_candidates(low: str) -> list[str]:
+    """Latin-script languages whose common words outnumber English ones, most likely first:
+    Spanish, Portuguese and Romanian share many short words, so the caller tries each."""
     words = re.findall(r"[\w']+", low)
-    english = sum(1 for w in words if w in _ENGLISH)
-    best, score = "en", max(english, 1)
-    for lang, stops in _STOPWORDS.items():
-        hits = sum(1 for w in words if w in stops)
-        if hits > score:
-            best, score = lang, hits
-    return best
+    english = max(sum(1 for w in words if w in _ENGLISH), 1)
+    scores = {lang: sum(1 for w in words if w in stops) for lang, stops in _STOPWORDS.items()}
+    return sorted((lang for lang, n in scores.items() if n > english), key=lambda x: -scores[x])
 
 
 @dataclass(frozen=True)
-class Cues:
-    act: tuple[str, ...]
-    absence: tuple[str, ...]
-    negation: tuple[str, ...]
-    future: tuple[str, ...]
+class Lexicon:
+    """One language's cue words, as written (folded when compiled)."""
+
+    act: tuple[str, ...]  # public acts, in any tense or as event nouns
+    say: tuple[str, ...] = ()  # reporting verbs: an act only for the speaker named beside it
+    new: tuple[str, ...] = ()  # a new appearance said as news: "first appearance since"
+    last: tuple[str, ...] = ()  # "last public appearance": frames an absence
+    absence: tuple[str, ...] = ()  # not there, not seen, cancelled, represented
+    unwell: tuple[str, ...] = ()  # illness, hospital: an absence when nothing was done
+    future: tuple[str, ...] = ()  # plans, schedules, modals
+    negation: tuple[str, ...] = ()
+    habit: tuple[str, ...] = ()  # "traditionally", "usually": not one dated act
+    written: tuple[str, ...] = ()  # statements, posts, letters: reporting verbs do not count
 
 
-CUES: dict[str, Cues] = {
-    "ru": Cues(
+LEXICONS: dict[str, Lexicon] = {
+    "ru": Lexicon(
         act=(
             "провел",
             "провела",
             "провели",
+            "провёл",
             "встретил",
-            "встретилась",
-            "заявил",
-            "заявила",
-            "сообщил",
-            "сообщила",
+            "встретилс",
+            "встреча с",
+            "встрече с",
+            "на встрече",
+            "в ходе встречи",
             "выступил",
             "выступила",
-            "выступивш",
+            "выступлени",
             "посетил",
             "посетила",
             "прибыл",
             "прибыла",
+            "прилетел",
+            "приехал",
             "принял участие",
             "приняла участие",
+            "принял$",
+            "приняла$",
+            "принимает",
             "позвонил",
-            "позвонила",
+            "телефонн",
+            "по телефону",
             "подписал",
             "возложил",
-            "назвал",
-            "назвала",
             "обсудил",
-            "переговоры с",
-            "отметил",
-            "отметила",
-            "подчеркнул",
-            "подчеркнула",
-            "поручил",
-            "председательствовал",
-            "по словам",
-            "провел переговоры",
+            "переговор",
             "беседовал",
-            "принял",
-            "приняла",
+            "председательствовал",
+            "открыл",
+            "осмотрел",
+            "совещани",
+            "заседани",
+            "пресс-конференц",
+            "журналистам",
+            "на кадрах",
+            "кадры с",
+            "в эфире",
+            "по видеосвязи",
+            "видеосвяз",
+            "поприветствовал",
+            "пожал руку",
+            "вручил",
+            "наградил",
+            "за рулем",
+            "с инспекцией",
+            "снял$",
+            "сняли",
+            "появился",
+            "появилась",
+            "показал",
+            "показали",
+            "показан",
+            "встречался",
+            "общался",
+            "провел встречу",
         ),
+        say=(
+            "заявил",
+            "сказал",
+            "сообщил",
+            "отметил",
+            "подчеркнул",
+            "назвал",
+            "ответил",
+            "рассказал",
+            "добавил",
+            "пояснил",
+        ),
+        new=(
+            "впервые появил",
+            "впервые после",
+            "появился на публике",
+            "появилась на публике",
+            "вновь появил",
+            "снова появил",
+            "первое публичное",
+            "первое появление",
+            "вернулся",
+            "вернулась",
+        ),
+        last=("последний раз", "в последний раз", "последнее публичное", "последнее появление"),
         absence=(
             "не было",
             "отсутствовал",
             "отсутствие",
+            "отсутствия",
             "не присутствовал",
             "не появля",
             "не участвовал",
             "не пришел",
             "пропустил",
+            "не видели",
+            "не показывался",
+            "отменил",
         ),
-        negation=(" не ", " ни "),
+        unwell=("госпитализ", "болезн", "в больнице", "в коме"),
         future=(
             "будет",
             "посетит",
             "проведет",
+            "проведёт",
+            "встретится",
+            "примет участие",
             "планирует",
             "намерен",
             "ожидается",
@@ -120,39 +231,200 @@ CUES: dict[str, Cues] = {
             "предстоит",
             "на следующей неделе",
             "собирается",
-            "может",
+            "может$",
+            "могут$",
+            "завтра",
+            "планируется",
+            "должен",
+            "встретит",
         ),
+        negation=("не$", "ни$", "нет$"),
+        habit=("традиционно", "обычно", "регулярно", "ежегодно"),
+        written=("телеграм", "в заявлении", "в письме", "в сообщении", "указ", "соцсет"),
     ),
-    "zh": Cues(
+    "uk": Lexicon(
+        act=(
+            "зустрівся",
+            "зустрілася",
+            "зустріч з",
+            "провів",
+            "провела",
+            "відвідав",
+            "відвідала",
+            "прибув",
+            "прибула",
+            "взяв участь",
+            "взяла участь",
+            "виступив",
+            "виступила",
+            "підписав",
+            "прийняв",
+            "поговорив",
+            "телефонн",
+            "розмову з",
+            "переговор",
+            "з'явився",
+            "з'явилася",
+            "пресконференц",
+            "журналістам",
+            "обговорив",
+        ),
+        say=("заявив", "заявила", "сказав", "сказала", "повідомив", "наголосив"),
+        new=(
+            "вперше з'яв",
+            "вперше після",
+            "з'явився на публіці",
+            "знову з'явився",
+            "перша публічна поява",
+            "першу публічну появу",
+        ),
+        last=("остання публічна поява", "востаннє"),
+        absence=("не був", "не з'являвся", "відсутн", "не взяв участі", "скасував"),
+        unwell=("госпіталіз", "хвороб", "проблеми із серцем"),
+        future=(
+            "буде",
+            "відвідає",
+            "проведе",
+            "зустрінеться",
+            "планує",
+            "має намір",
+            "очікується",
+            "наступного тижня",
+            "завтра",
+        ),
+        negation=("не$",),
+        written=("телеграм", "у заяві", "указ"),
+    ),
+    "zh": Lexicon(
         act=(
             "会见",
+            "會見",
             "会谈",
+            "會談",
             "会晤",
+            "會晤",
+            "会面",
+            "會面",
+            "见面",
+            "見面",
             "出席",
+            "参加",
+            "參加",
             "发表讲话",
-            "发表重要讲话",
+            "發表講話",
+            "讲话",
+            "講話",
             "主持",
             "访问",
+            "訪問",
             "抵达",
+            "抵達",
             "视察",
+            "視察",
             "考察",
             "通电话",
+            "通電話",
             "签署",
+            "簽署",
             "接见",
-            "表示",
-            "指出",
-            "强调",
-            "作政府工作报告",
-            "作报告",
+            "接見",
             "举行",
+            "舉行",
             "致辞",
+            "致辭",
             "检阅",
+            "檢閱",
+            "握手",
+            "亮相",
+            "露面",
+            "现身",
+            "現身",
+            "出访",
+            "出訪",
+            "招待会",
+            "招待會",
+            "记者会",
+            "記者會",
+            "陪同",
         ),
-        absence=("缺席", "未出席", "没有出席", "未露面", "没有露面"),
-        negation=("未", "没有", "不会"),
-        future=("将", "拟", "计划", "即将", "预计"),
+        say=("表示", "指出", "强调", "強調", "说", "說"),
+        new=(
+            "首次公开露面",
+            "首次公開露面",
+            "首度露面",
+            "再次露面",
+            "重新露面",
+            "再度现身",
+            "再度現身",
+            "首次亮相",
+        ),
+        last=(
+            "最后一次公开",
+            "最後一次公開",
+            "上一次公开",
+            "上一次公開",
+            "最后一次露面",
+            "最後一次露面",
+        ),
+        absence=(
+            "缺席",
+            "未出席",
+            "没有出席",
+            "沒有出席",
+            "未露面",
+            "没有露面",
+            "沒有露面",
+            "未公开露面",
+            "未公開露面",
+            "取消",
+        ),
+        unwell=("住院", "病情"),
+        future=(
+            "将",
+            "將",
+            "拟",
+            "擬",
+            "计划",
+            "計劃",
+            "即将",
+            "即將",
+            "预计",
+            "預計",
+            "明天",
+            "准备",
+            "準備",
+        ),
+        negation=("未", "没有", "沒有", "不会", "不會"),
+        written=("贺电", "賀電", "致信", "贺信", "賀信", "声明", "聲明"),
     ),
-    "ko": Cues(
+    "ja": Lexicon(
+        act=(
+            "会談",
+            "会見",
+            "訪問",
+            "出席",
+            "視察",
+            "会った",
+            "面会",
+            "首脳会談",
+            "演説",
+            "参加",
+            "到着",
+            "表敬",
+            "電話会談",
+            "握手",
+            "姿を見せ",
+            "姿を現",
+        ),
+        say=("述べた", "語った", "強調した"),
+        new=("初めて公の場", "公の場に姿を見せ", "姿を見せた", "姿を現した"),
+        last=("最後に公の場",),
+        absence=("欠席", "姿を見せていない", "姿を見せず", "動静が途絶"),
+        unwell=("入院",),
+        future=("予定", "見通し", "方針", "見込み"),
+        negation=("ない", "なかった"),
+    ),
+    "ko": Lexicon(
         act=(
             "참관",
             "참석",
@@ -165,161 +437,1158 @@ CUES: dict[str, Cues] = {
             "통화",
             "서명",
             "시찰",
-            "밝혔",
-            "말했",
             "지시했",
             "주재",
             "현지지도",
             "접견",
+            "회동",
+            "면담",
+            "모습을 드러냈",
+            "등장",
+            "동행",
+            "수행",
+            "공개 석상에",
         ),
-        absence=("불참", "참석하지 않", "모습을 드러내지 않", "나타나지 않"),
+        say=("밝혔", "말했", "강조했"),
+        new=("처음으로 모습", "다시 모습", "공개 활동을 재개", "첫 공개 활동", "첫 공개석상"),
+        last=("마지막 공개", "마지막으로 모습"),
+        absence=("불참", "참석하지 않", "모습을 드러내지 않", "나타나지 않", "잠적", "모습을 감췄"),
+        unwell=("건강 이상", "입원"),
+        future=("예정", "계획", "할 것", "전망", "방침"),
         negation=("않", "못 ", "안 "),
-        future=("예정", "계획", "할 것", "전망"),
     ),
-    "fr": Cues(
+    "fr": Lexicon(
         act=(
             "a rencontre",
-            "a recu",
+            "rencontre$",
+            "ont rencontre",
+            "se sont rencontres",
             "s'est entretenu",
-            "s'est entretenue",
-            "a visite",
-            "est arrive",
-            "est arrivee",
-            "a declare",
-            "a participe",
-            "a signe",
-            "a assiste",
-            "a prononce",
+            "se sont entretenus",
+            "entretien",
             "s'est rendu",
-            "s'est rendue",
+            "a recu",
+            "recoit",
+            "a ete recu",
+            "a ete accueilli",
+            "accueilli par",
+            "a accueilli",
+            "a visite",
+            "en visite",
+            "visite d'etat",
+            "est arrive",
+            "arrive a",
+            "a atterri",
+            "a decolle",
+            "est rentre",
+            "est revenu",
+            "de retour",
+            "a participe",
+            "a assiste",
+            "a signe",
+            "la signature",
+            "a prononce",
             "a preside",
             "a inaugure",
+            "inauguration",
+            "a conclu",
+            "a tenu",
+            "conference de presse",
+            "point de presse",
+            "devant la presse",
+            "devant les journalistes",
+            "aux journalistes",
+            "lors d",
+            "a l'issue d",
+            "au cours d",
+            "est apparu",
+            "apparait",
+            "apparaissait",
+            "s'est montre",
+            "a decore",
+            "a remis",
+            "a serre la main",
+            "poignee de main",
+            "a pris la parole",
+            "discours",
+            "a salue",
+            "s'est exprime",
+            "a dejeune",
+            "diner",
+            "tete-a-tete",
+            "au telephone",
+            "par telephone",
+            "entretien telephonique",
+            "a pris a plusieurs reprises",
+            "a appele",
+            "a echange",
+            "se sont parle",
+            "a ete filme",
+            "a ete montre",
+            "a ete photographie",
+            "en image",
+            "images",
+            "a la television",
+            "s'est adresse",
+        ),
+        say=(
+            "a declare",
             "a affirme",
             "a dit",
+            "a estime",
+            "a souligne",
+            "a indique",
+            "a assure",
+            "a explique",
+            "a ajoute",
+            "a repondu",
+            "declare$",
+            "affirme$",
+            "a averti",
+            "a martele",
             "a annonce",
         ),
-        absence=("absent", "absente", "n'a pas assiste", "n'a pas participe"),
-        negation=("n'a pas", "ne s'est pas", "n'est pas"),
-        future=("va ", "doit", "devrait", "prochain", "prochaine", "sera "),
+        new=(
+            "premiere apparition",
+            "est reapparu",
+            "reapparu",
+            "reapparition",
+            "est apparu pour la premiere fois",
+            "premiere sortie",
+            "premieres images",
+            "premiere fois depuis",
+            "pour la premiere fois",
+        ),
+        last=("derniere apparition", "n'a plus ete vu", "n'est plus apparu"),
+        absence=(
+            "absent",
+            "absence",
+            "n'a pas assiste",
+            "n'a pas participe",
+            "s'est fait representer",
+            "a annule",
+            "annule",
+            "n'est pas apparu",
+            "n'a pas ete vu",
+            "sans nouvelles",
+            "empeche",
+        ),
+        unwell=("hospitalise", "hospitalisation", "avc", "convalescence", "soigne"),
+        future=(
+            "va$",
+            "vont$",
+            "doit",
+            "devrait",
+            "devront",
+            "prochain",
+            "prochaine",
+            "sera$",
+            "se rendra",
+            "rencontrera",
+            "recevra",
+            "participera",
+            "est attendu",
+            "prevu",
+            "prevoit",
+            "compte$",
+            "pourrait",
+            "demain",
+            "effectuera",
+        ),
+        negation=("n'a pas", "ne s'est pas", "n'est pas", "jamais", "n'ont pas"),
+        habit=("habituellement", "regulierement", "chaque annee"),
+        written=("communique", "dans une lettre", "message", "sur x", "sur twitter", "decret"),
     ),
-    "de": Cues(
+    "de": Lexicon(
         act=(
-            "entgegengenommen",
             "traf",
+            "trafen",
             "getroffen",
+            "trifft",
             "empfing",
             "empfangen",
+            "empfangt",
             "besuchte",
             "besucht",
-            "sagte",
-            "erklarte",
+            "besuch$",
+            "vor journalisten",
+            "pressekonferenz",
             "nahm teil",
+            "nahm an",
             "teilgenommen",
             "hielt eine rede",
+            "hielt$",
+            "rede$",
             "sprach",
             "unterzeichnete",
             "unterzeichnet",
             "eroffnete",
+            "eroffnet",
             "reiste",
+            "eingetroffen",
+            "traf ein",
+            "landete",
+            "kam zusammen",
+            "zusammengekommen",
+            "telefonierte",
+            "telefonat",
+            "gesprach mit",
+            "gesprache mit",
+            "gesprache",
+            "fuhrte gesprache",
+            "begrusste",
+            "begrusst",
+            "zu gast",
+            "besichtigte",
+            "auftritt",
+            "trat auf",
+            "zeigte sich",
+            "erschien",
+            "war zu sehen",
+            "per video",
+            "videoschalte",
+            "im beisein",
+            "entgegengenommen",
+            "sprach mit",
         ),
-        absence=("fehlte", "nicht teilgenommen", "abwesend", "blieb fern"),
+        say=("sagte", "erklarte", "betonte", "bekraftigte", "kundigte an"),
+        new=(
+            "erstmals wieder",
+            "erster offentlicher auftritt",
+            "ersten offentlichen auftritt",
+            "wieder aufgetaucht",
+            "zeigte sich erstmals",
+            "erstmals seit",
+        ),
+        last=(
+            "letzter offentlicher auftritt",
+            "letzten offentlichen auftritt",
+            "zuletzt gesehen",
+            "zuletzt offentlich",
+        ),
+        absence=(
+            "fehlte",
+            "nicht teilgenommen",
+            "abwesend",
+            "blieb fern",
+            "abgesagt",
+            "sagte ab",
+            "verschoben",
+        ),
+        unwell=("krankenhaus", "erkrankt"),
+        future=(
+            "wird$",
+            "werden$",
+            "soll$",
+            "sollte",
+            "sollen$",
+            "nachste",
+            "nachsten",
+            "will$",
+            "plant",
+            "geplant",
+            "morgen",
+            "hatte",
+            "wollte",
+        ),
         negation=("nicht", "kein"),
-        future=("wird", "soll", "nachste", "nachsten", "will"),
+        written=("erklarung", "schreiben", "brief", "auf x", "mitteilung"),
     ),
-    "es": Cues(
+    "nl": Lexicon(
+        act=(
+            "ontmoette",
+            "ontving",
+            "bezocht",
+            "bezoek",
+            "sprak met",
+            "arriveerde",
+            "kwam aan",
+            "nam deel",
+            "woonde",
+            "ondertekende",
+            "opende",
+            "persconferentie",
+            "verscheen",
+            "liet zich zien",
+            "gesprek met",
+            "telefoongesprek",
+            "verwelkomde",
+            "foto",
+        ),
+        say=("zei", "verklaarde"),
+        new=(
+            "voor het eerst sinds",
+            "eerste publieke optreden",
+            "verscheen voor het eerst",
+            "dook weer op",
+            "weer in het openbaar",
+        ),
+        last=("laatste publieke optreden", "laatst gezien"),
+        absence=("afwezig", "ontbrak", "niet aanwezig", "afgezegd"),
+        unwell=("ziekenhuis", "beroerte"),
+        future=("zal$", "zullen$", "gaat$", "volgende", "morgen"),
+        negation=("niet", "geen"),
+    ),
+    "es": Lexicon(
         act=(
             "se reunio",
+            "se reunieron",
+            "se ha reunido",
+            "reunio",
+            "ha recibido",
             "recibio",
+            "recibe a",
+            "fue recibid",
+            "es recibid",
             "visito",
+            "ha visitado",
+            "visita de estado",
             "llego",
+            "ha llegado",
+            "arribo",
+            "aterrizo",
             "asistio",
             "participo",
+            "ha participado",
             "firmo",
             "firmaron",
             "inauguro",
-            "inauguraron",
             "pronuncio",
-            "declaro",
+            "presidio",
+            "encabezo",
+            "mantuvo una conversacion",
+            "conversacion telefonica",
+            "hablo por telefono",
+            "converso",
+            "se entrevisto",
+            "conferencia de prensa",
+            "rueda de prensa",
+            "a la prensa",
+            "ante los periodistas",
+            "a los periodistas",
+            "comparecio",
+            "aparecio",
+            "lucio",
+            "abordo",
+            "durante un encuentro",
+            "durante su visita",
+            "durante la cumbre",
+            "durante el encuentro",
+            "en la cumbre",
+            "saludo",
+            "estrecho la mano",
+            "poso",
+            "viajo",
+            "se desplazo",
+            "fue visto",
+            "ha sido visto",
+            "intervino",
+            "discurso",
+            "almuerzo",
+            "recorrio",
+            "ha mantenido",
+            "mantuvo un encuentro",
+            "celebro",
+            "sostuvo",
+            "se ha reunido",
+            "en la oficina oval",
+            "declaraciones del",
+        ),
+        say=(
             "dijo",
             "afirmo",
-            "presidio",
+            "declaro",
+            "aseguro",
+            "senalo",
+            "expreso",
+            "enfatizo",
+            "subrayo",
+            "califico",
+            "desestimo",
+            "respondio",
+            "explico",
+            "advirtio",
+            "indico",
+            "asegura",
+            "dice$",
+            "agrego",
         ),
-        absence=("no asistio", "no participo", "ausente", "se ausento", "estuvo representad"),
-        negation=(" no ",),
-        future=("visitara", "viajara", "se reunira", "va a ", "proxima", "proximo", "preve"),
+        new=(
+            "reaparecio",
+            "primera aparicion",
+            "aparecio en publico",
+            "volvio a aparecer",
+            "reaparicion",
+            "primer evento publico",
+            "primer acto publico",
+            "por primera vez tras",
+            "por primera vez desde",
+        ),
+        last=("ultima aparicion", "ultimo acto", "no se le ve desde", "no se le ha visto"),
+        absence=(
+            "no asistio",
+            "no participo",
+            "ausente",
+            "se ausento",
+            "ausencia",
+            "estuvo representad",
+            "cancelo",
+            "no ha aparecido",
+            "no ha sido visto",
+            "no se ha visto",
+        ),
+        unwell=("hospitalizado", "ingresado", "su salud"),
+        future=(
+            "visitara",
+            "viajara",
+            "se reunira",
+            "participara",
+            "asistira",
+            "recibira",
+            "va a",
+            "tiene previsto",
+            "preve",
+            "previsto",
+            "proxima",
+            "proximo",
+            "planea",
+            "podria",
+            "se espera",
+            "manana",
+            "le va a ofrecer",
+            "pretenden",
+        ),
+        negation=("no$", "nunca"),
+        habit=("habitualmente", "suele"),
+        written=(
+            "comunicado",
+            "en una publicacion",
+            "en las redes sociales",
+            "escribio",
+            "truth social",
+            "en x$",
+            "carta",
+        ),
     ),
-    "tr": Cues(
+    "it": Lexicon(
         act=(
-            "seslendi",
+            "ha incontrato",
+            "incontra$",
+            "si e incontrato",
+            "incontro con",
+            "ha ricevuto",
+            "riceve$",
+            "e stato ricevuto",
+            "ha visitato",
+            "visita$",
+            "e arrivato",
+            "e giunto",
+            "ha partecipato",
+            "ha preso parte",
+            "ha assistito",
+            "ha firmato",
+            "ha inaugurato",
+            "ha presieduto",
+            "ha tenuto",
+            "conferenza stampa",
+            "ai giornalisti",
+            "ha parlato",
+            "ha pronunciato",
+            "discorso",
+            "si e recato",
+            "si e recata",
+            "e apparso",
+            "e comparso",
+            "in videoconferenza",
+            "in collegamento",
+            "colloquio telefonico",
+            "telefonata",
+            "ha avuto un colloquio",
+            "ha stretto la mano",
+            "durante l'incontro",
+            "al vertice",
+            "ha accolto",
+        ),
+        say=(
+            "ha detto",
+            "ha dichiarato",
+            "ha affermato",
+            "ha sottolineato",
+            "ha spiegato",
+            "ha aggiunto",
+            "ha ribadito",
+        ),
+        new=("prima apparizione", "e riapparso", "riapparso", "ricomparso", "prima uscita"),
+        last=("ultima apparizione",),
+        absence=("assente", "assenza", "non ha partecipato", "ha annullato", "annullat"),
+        unwell=("ricoverato", "malore"),
+        future=(
+            "incontrera",
+            "visitera",
+            "partecipera",
+            "sara$",
+            "dovrebbe",
+            "prossima",
+            "prossimo",
+            "previsto",
+            "domani",
+            "potrebbe",
+        ),
+        negation=("non$",),
+        written=("comunicato", "in una nota", "messaggio"),
+    ),
+    "pt": Lexicon(
+        act=(
+            "se reuniu",
+            "reuniu-se",
+            "reuniu",
+            "recebeu",
+            "foi recebid",
+            "visitou",
+            "chegou",
+            "desembarcou",
+            "participou",
+            "esteve presente",
+            "compareceu",
+            "assinou",
+            "inaugurou",
+            "discursou",
+            "discurso",
+            "presidiu",
+            "conversou",
+            "conversa telefonica",
+            "telefonema",
+            "coletiva de imprensa",
+            "entrevista coletiva",
+            "aos jornalistas",
+            "estava acompanhad",
+            "acompanhado d",
+            "acompanhado por",
+            "almoco",
+            "almocou",
+            "jantou",
+            "encontrou-se",
+            "se encontrou",
+            "encontro com",
+            "compromisso oficial",
+            "cumprimentou",
+            "apareceu",
+            "durante a visita",
+            "durante o encontro",
+            "na cupula",
+            "posou",
+            "esteve em",
+        ),
+        say=("disse", "afirmou", "declarou", "destacou", "ressaltou", "defendeu"),
+        new=("primeira aparicao", "reapareceu", "voltou a aparecer"),
+        last=("ultima aparicao",),
+        absence=("nao compareceu", "nao participou", "ausente", "ausencia", "cancelou", "cancelad"),
+        unwell=("internado", "hospitalizado"),
+        future=(
+            "vai$",
+            "ira$",
+            "deve$",
+            "devera",
+            "proxima",
+            "proximo",
+            "previsto",
+            "visitara",
+            "participara",
+            "amanha",
+            "pretende",
+        ),
+        negation=("nao$",),
+        written=("nota$", "comunicado", "carta"),
+    ),
+    "ro": Lexicon(
+        act=(
+            "s-a intalnit",
+            "a intalnit",
+            "intalnire cu",
+            "a primit",
+            "a fost primit",
+            "a vizitat",
+            "a sosit",
+            "a ajuns",
+            "a participat",
+            "a luat parte",
+            "la care a luat",
+            "a asistat",
+            "a semnat",
+            "a inaugurat",
+            "a prezidat",
+            "a tinut",
+            "conferinta de presa",
+            "a vorbit",
+            "discurs",
+            "a aparut",
+            "apare alaturi",
+            "apare$",
+            "convorbire telefonica",
+            "videoconferinta",
+            "in imaginile",
+            "s-a deplasat",
+            "s-a aflat",
+            "se poate vedea",
+        ),
+        say=("a spus", "a declarat", "a afirmat", "a subliniat", "a precizat", "a transmis"),
+        new=("a reaparut", "prima aparitie", "reaparitie"),
+        last=("ultima aparitie", "nu a mai avut nicio aparitie", "nu a mai fost vazut"),
+        absence=("absent", "absenta", "nu a participat", "a anulat", "nu a mai aparut"),
+        unwell=("internat", "spital"),
+        future=(
+            "va$",
+            "vor$",
+            "urmeaza",
+            "ar urma",
+            "viitoare",
+            "viitor",
+            "maine",
+            "ar putea",
+            "o sa",
+        ),
+        negation=("nu$",),
+    ),
+    "pl": Lexicon(
+        act=(
+            "spotkal sie",
+            "spotkala sie",
+            "spotkani",
+            "przyjal",
+            "przyjela",
+            "odwiedzil",
+            "odwiedzila",
+            "wizyt",
+            "przybyl",
+            "przybyla",
+            "przylecial",
+            "wzial udzial",
+            "wziela udzial",
+            "uczestniczyl",
+            "wystapil",
+            "wystapieni",
+            "podpisal",
+            "rozmawial",
+            "rozmowa telefoniczna",
+            "rozmowe",
+            "konferencji prasowej",
+            "konferencja prasowa",
+            "dziennikarzom",
+            "pokazal",
+            "pokazala",
+            "w telewizji",
+            "pojawil sie",
+            "pojawila sie",
+            "z przywodca",
+            "powital",
+        ),
+        say=("powiedzial", "powiedziala", "oswiadczyl", "stwierdzil", "podkreslil"),
+        new=(
+            "po raz pierwszy od",
+            "pierwsze publiczne",
+            "ponownie pojawil",
+            "pojawil sie po raz pierwszy",
+        ),
+        last=("ostatnie publiczne", "ostatni raz", "ostatnio widziany"),
+        absence=("nieobecn", "nie pojawil", "nie wzial udzialu", "odwolal"),
+        unwell=("w szpitalu", "choroba", "chorob"),
+        future=(
+            "bedzie",
+            "odwiedzi$",
+            "spotka sie",
+            "wezmie udzial",
+            "ma sie",
+            "planuje",
+            "zamierza",
+            "jutro",
+            "przyszlym",
+        ),
+        negation=("nie$",),
+    ),
+    "sr": Lexicon(
+        act=(
+            "sastao se",
+            "sastala se",
+            "sastan",
+            "razgovarao",
+            "razgovarala",
+            "razgovor",
+            "odrzao",
+            "odrzala",
+            "primio",
+            "primila",
+            "posetio",
+            "posjetio",
+            "posetila",
+            "doputovao",
+            "stigao",
+            "stigla",
+            "ucestvovao",
+            "sudjelovao",
+            "prisustvovao",
+            "potpisao",
+            "obratio se",
+            "konferenciji za novinare",
+            "konferencija za novinare",
+            "novinarima",
+            "pojavio se",
+            "pojavila se",
+            "telefonski",
+            "telefonom",
+            "susret",
+            "sreo se",
+            "docekao",
+            "prethodne noci",
+        ),
+        say=("rekao", "rekla", "izjavio", "izjavila", "naglasio", "saopstio"),
+        new=("prvi put od", "prvo javno pojavljivanje", "ponovo se pojavio", "ponovno se pojavio"),
+        last=(
+            "poslednje javno pojavljivanje",
+            "posljednje javno pojavljivanje",
+            "poslednji put",
+            "posljednji put",
+        ),
+        absence=("nije bio", "nije prisustvovao", "odsutan", "otkazao"),
+        unwell=("u bolnici", "bolest"),
+        future=("ce$", "planira", "treba da", "sutra", "sledece", "sljedece", "ocekuje se"),
+        negation=("nije", "ne$"),
+    ),
+    "el": Lexicon(
+        act=(
+            "συναντηθηκε",
+            "συναντηση",
+            "συναντηθηκαν",
+            "τηλεφωνικη συνομιλια",
+            "συνομιλια",
+            "επισκεφθηκε",
+            "επισκεφτηκε",
+            "επισκεψη",
+            "εφτασε",
+            "αφιχθη",
+            "συμμετειχε",
+            "παρεστη",
+            "υπεγραψε",
+            "μιλησε",
+            "δηλωσεις",
+            "συνεντευξη τυπου",
+            "εμφανιστηκε",
+            "πραγματοποιησε",
+            "εγκαινια",
+            "εγκαινιασε",
+            "υποδεχθηκε",
+            "δεχθηκε",
+        ),
+        say=("δηλωσε", "ειπε", "τονισε"),
+        new=(
+            "πρωτη του δημοσια εμφανιση",
+            "πρωτη δημοσια εμφανιση",
+            "επανεμφανιστηκε",
+            "για πρωτη φορα",
+        ),
+        last=("τελευταια δημοσια εμφανιση",),
+        absence=("ακυρωσε", "δεν εμφανιστηκε", "απουσιαζε"),
+        unwell=("νοσηλευ", "αδιαθεσια"),
+        future=("θα$", "προκειται", "αναμενεται", "αυριο", "επομενη"),
+        negation=("δεν$", "μην$"),
+    ),
+    "tr": Lexicon(
+        act=(
             "gorustu",
+            "gorusme",
             "bir araya geldi",
             "ziyaret etti",
+            "ziyaret",
+            "katıldı",
             "katildi",
             "konustu",
-            "acikladi",
-            "dedi",
+            "konuştu",
+            "imzaladı",
             "imzaladi",
             "kabul etti",
+            "kabul$",
+            "kabulde",
+            "karsıladı",
             "karsiladi",
             "hitap etti",
+            "hazır bulundu",
+            "hazir bulundu",
+            "yer aldı",
+            "yer aldi",
+            "telefon",
+            "basın toplantısı",
+            "basin toplantisi",
+            "gazetecilere",
+            "acılıs",
+            "acilis",
+            "tören",
+            "toren",
+            "poz verdi",
+            "zirve",
+            "agırladı",
+            "agirladi",
+            "seslendi",
+            "gezdirdi",
+            "ugurladı",
+            "ugurladi",
         ),
-        absence=("katilmadi", "yer almadi"),
-        negation=("degil",),
-        future=("yapacak", "gidecek", "edecek", "katilacak", "bekleniyor"),
+        say=(
+            "dedi",
+            "acıkladı",
+            "acikladi",
+            "soyledi",
+            "belirtti",
+            "ifade etti",
+            "vurguladı",
+            "vurguladi",
+        ),
+        new=("ilk kez", "ilk defa", "kamuoyu onune", "yeniden goruldu"),
+        last=("son kez", "en son"),
+        absence=("katılmadı", "katilmadi", "yer almadı", "yer almadi", "iptal"),
+        unwell=("rahatsızlan", "rahatsizlan", "hastane"),
+        future=(
+            "~acak",
+            "~ecek",
+            "~acaktır",
+            "~ecektir",
+            "~acaklar",
+            "~ecekler",
+            "bekleniyor",
+            "ongoruluyor",
+            "yarın",
+            "yarin",
+            "gelecek hafta",
+            "planlan",
+        ),
+        negation=("degil", "~madı", "~medi", "~madi"),
+    ),
+    "ar": Lexicon(
+        act=(
+            "التقى",
+            "استقبل",
+            "استقبال",
+            "زار$",
+            "زيارة",
+            "وصل",
+            "عاد$",
+            "شارك",
+            "حضر$",
+            "ترأس",
+            "وقع$",
+            "ألقى",
+            "كلمة",
+            "مؤتمر صحفي",
+            "مؤتمر صحافي",
+            "اتصال هاتفي",
+            "اتصالا هاتفيا",
+            "محادثات",
+            "مباحثات",
+            "اجتمع",
+            "اجتماع",
+            "لقاء",
+            "ظهر$",
+            "ظهور",
+            "اللقطة",
+            "لقطة",
+            "التلفزيون",
+            "بث$",
+            "يبدو",
+        ),
+        say=("قال$", "أكد", "صرح", "أعلن"),
+        new=("أول ظهور", "ظهر لأول مرة", "عاد للظهور", "ظهوره الأول", "لأول مرة منذ"),
+        last=("آخر ظهور",),
+        absence=("غياب", "غاب$", "لم يحضر", "لم يشارك", "ألغى"),
+        unwell=("المستشفى", "مستشفى", "النقاهة", "العلاج"),
+        future=(
+            "سوف",
+            "سيزور",
+            "سيلتقي",
+            "سيشارك",
+            "من المقرر",
+            "المقبل",
+            "المقبلة",
+            "غدا",
+            "يعتزم",
+        ),
+        negation=("لم$", "لا$", "لن$"),
+        written=("بيان", "رسالة", "برقية"),
+    ),
+    "fa": Lexicon(
+        act=(
+            "دیدار",
+            "ملاقات",
+            "حضور یافت",
+            "حضور داشت",
+            "حضور",
+            "سفر کرد",
+            "وارد",
+            "شرکت کرد",
+            "سخنرانی",
+            "گفتگو",
+            "گفت‌وگو",
+            "گفت و گو",
+            "تلفنی",
+            "امضا کرد",
+            "استقبال",
+            "مراسم",
+            "نشست خبری",
+            "کنفرانس خبری",
+            "رایزنی",
+            "مذاکره",
+        ),
+        say=("گفت", "اظهار داشت", "تاکید کرد", "اعلام کرد"),
+        new=("نخستین حضور", "اولین حضور", "برای اولین بار", "پس از غیبت"),
+        last=("آخرین حضور",),
+        absence=("غیبت", "غایب", "شرکت نکرد", "حضور نیافت", "لغو کرد"),
+        unwell=("بیمارستان", "بیماری"),
+        future=("خواهد", "قرار است", "آینده", "فردا"),
+        negation=("نکرد", "نداشت", "نیست"),
+        written=("پیام", "بیانیه", "نامه"),
+    ),
+    "hu": Lexicon(
+        act=(
+            "talalkozott",
+            "fogadta",
+            "latogatott",
+            "latogatast tett",
+            "erkezett",
+            "reszt vett",
+            "alairta",
+            "beszelt",
+            "targyalt",
+            "sajtotajekoztato",
+            "megjelent",
+            "telefonon",
+            "felszolalt",
+        ),
+        say=("mondta", "jelentette ki", "hangsulyozta"),
+        new=("eloszor jelent meg", "ujra megjelent", "elso nyilvanos"),
+        last=("utoljara",),
+        absence=("nem vett reszt", "tavol maradt", "lemondta"),
+        unwell=("korhaz",),
+        future=("fog$", "fogja", "tervez", "holnap", "varhatoan"),
+        negation=("nem$",),
+    ),
+    "lt": Lexicon(
+        act=(
+            "susitiko",
+            "susitikim",
+            "prieme",
+            "lankesi",
+            "apsilanke",
+            "atvyko",
+            "dalyvavo",
+            "pasirase",
+            "kalbejo",
+            "kalbejosi",
+            "spaudos konferencij",
+            "pasirode",
+            "rode$",
+            "telefonu",
+        ),
+        say=("sake", "pareiske", "teige"),
+        new=("pirma karta pasirode", "vel pasirode", "pirmasis viesas pasirodymas"),
+        last=("paskutini karta", "paskutinis viesas"),
+        absence=("nedalyvavo", "nepasirode", "nebuvo matyti", "nebuvo matomas", "nematytas"),
+        unwell=("ligonin",),
+        future=("bus$", "ketina", "planuoja", "rytoj", "susitiks", "apsilankys"),
+        negation=("ne$",),
     ),
 }
 
-
 # absence said with words apart: "hat ... nicht an dem Treffen teilgenommen",
-# "ließ sich von einem Stellvertreter vertreten"
+# "ließ sich von einem Stellvertreter vertreten", "n'a pas ... assisté"
 _ABSENCE_APART = {
     "de": re.compile(
-        r"\bnicht\b[^.;]{0,80}\b(?:teilgenommen|erschienen|anwesend|gekommen)\b"
+        r"\bnicht\b[^.;]{0,80}\b(?:teilgenommen|erschienen|anwesend|gekommen|gesehen)\b"
         r"|\blie(?:ss|ß) sich\b[^.;]{0,60}\bvertreten\b"
     ),
     "fr": re.compile(r"\bn'a pas\b[^.;]{0,40}\b(?:assiste|participe)\b|\bs'est fait representer\b"),
+    "es": re.compile(r"\bno\b[^.;]{0,30}\b(?:asistio|participo|acudio|viajo)\b"),
+    "it": re.compile(r"\bnon\b[^.;]{0,30}\b(?:partecipato|presente|presentato)\b"),
 }
+# "recently", in the languages above: a time the passage does not state
+RECENTLY = re.compile(
+    fold(
+        r"(?<!\w)(?:recently|lately|the other day|recemment|recientemente|recentemente"
+        r"|di recente|недавно|нещодавно|kurzlich|neulich|onlangs|niedawno|nedavno|προσφατα"
+        r"|gectigimiz gunlerde|son gunlerde|gecenlerde|مؤخرا|اخیرا|recent$)(?!\w)"
+        r"|最近|近日|近期|최근|先日"
+    )
+)
+# "since", "after": a date right after one of these starts an absence, not an act
+SINCE_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:since|after|depuis|apres|desde|tras|despues de|dopo|dal|dalla|seit|nach"
+    r"|после|с|со|після|з|od|po|από|μετα|sonra|beri|itibaren|منذ|بعد|از|پس از|sinds|nuo)"
+    r"|以来|之后|之後|以後|이후)\s+(?:the\s+|le\s+|la\s+|el\s+|il\s+|de\s+|del\s+|l')?$"
+)
+_NO_SPACES = {"zh", "ja", "ko"}
+_VERB_LAST = {"tr", "ko", "ja", "fa"}  # scripts written without word boundaries we can trust
+_ARABIC_PREFIX = {"ar", "fa"}
 
 
-_THAT = re.compile(r"(?:\s|,)(?:что|чтобы|que|qu'|dass|ob)\s")
+class _Compiled:
+    """One language's lexicon as one pattern per category, over folded text."""
+
+    def __init__(self, lang: str, lexicon: Lexicon) -> None:
+        self.lang = lang
+        self.patterns: dict[str, re.Pattern[str] | None] = {}
+        for field in Lexicon.__dataclass_fields__:
+            words: tuple[str, ...] = getattr(lexicon, field)
+            self.patterns[field] = self._compile(words) if words else None
+
+    def _compile(self, words: tuple[str, ...]) -> re.Pattern[str]:
+        parts = []
+        for word in sorted(words, key=len, reverse=True):
+            whole = word.endswith("$")
+            body = re.escape(fold(word.rstrip("$").lstrip("~")))
+            if word.startswith("~"):  # a word ending: Turkish "-acak" (will), "-madı" (not)
+                parts.append(body + r"(?!\w)")
+                continue
+            if self.lang in _NO_SPACES:
+                parts.append(body)
+                continue
+            lead = r"(?<!\w)" + (r"(?:[وفبل])?" if self.lang in _ARABIC_PREFIX else "")
+            parts.append(lead + body + (r"(?!\w)" if whole else ""))
+        return re.compile("|".join(parts))
+
+    def find(self, field: str, low: str) -> list[re.Match[str]]:
+        pattern = self.patterns[field]
+        return list(pattern.finditer(low)) if pattern is not None else []
 
 
-def foreign_cue(low: str, lang: str, name_end: int | None = None) -> tuple[str, str] | None:
-    """('absence'|'appearance'|'mention', the word that decided), or None: not decided.
+_COMPILED = {lang: _Compiled(lang, lexicon) for lang, lexicon in LEXICONS.items()}
 
-    `name_end` is where the official's name ends: a future marker right after it
-    ("Kaja Kallas, doit se rendre à Kiev") makes the sentence a plan."""
-    cues = CUES.get(lang)
-    if cues is None:
+
+@dataclass(frozen=True)
+class ForeignCue:
+    """What the cue words say about one official in one sentence, and where."""
+
+    kind: str  # "appearance", "absence" or "mention"
+    word: str
+    position: int  # where the deciding word starts (to date it)
+    framing: bool = False  # "last appearance": the date given is the framing day
+
+
+_NEAR_BEFORE = 90  # characters before the name that an act word may stand at
+_NEAR_AFTER = 140  # ... and after it
+_SPEAKER_GAP = 40  # a reporting verb this close to the name has the official as speaker
+_CLAUSE_BREAK = re.compile(r"[;:\"]|\s[-–—]\s")
+# "that" of reported speech: a name after it is what was said, not who said it
+_THAT = re.compile(
+    r"[\s,](?:что|чтобы|що|que|qu'|dass|ob|che|ca|że|da|kako|ότι|πως|كه|أن|ان|dat|hogy|jog|kad)\s"
+)
+
+
+def _near(m: re.Match[str], start: int, end: int) -> bool:
+    return start - _NEAR_BEFORE <= m.start() <= end + _NEAR_AFTER
+
+
+def _closest(found: list[re.Match[str]], start: int, end: int) -> re.Match[str] | None:
+    near = [m for m in found if _near(m, start, end)]
+    if not near:
         return None
-    padded = f" {low} "
-    for word in cues.absence:
-        if word in padded:
-            return "absence", word
+    return min(near, key=lambda m: abs(m.start() - start) if m.start() < start else m.start() - end)
+
+
+def _between(low: str, a: int, b: int) -> str:
+    return low[min(a, b) : max(a, b)]
+
+
+def foreign_cue(
+    low: str, lang: str, start: int, end: int, others: tuple[tuple[int, int], ...] = ()
+) -> ForeignCue | None:
+    """The decision the cue words allow for the official named at low[start:end], or None.
+
+    `others` are where other watched officials are named: a reporting verb beside one of
+    them is theirs."""
+    compiled = _COMPILED.get(lang)
+    if compiled is None:
+        return None
+    new = _closest(compiled.find("new", low), start, end)
+    if new is not None and not _blocked(compiled, low, new) and not compiled.find("written", low):
+        return ForeignCue("appearance", new.group(0), new.start())
+    absence = _closest(compiled.find("absence", low), start, end)
     apart = _ABSENCE_APART.get(lang)
-    m = apart.search(low) if apart is not None else None
-    if m:
-        return "absence", m.group(0)
-    if name_end is not None:
-        following = padded[name_end + 1 : name_end + 26]
-        for word in cues.future:
-            if word in following:
-                return "mention", f"plan: {word.strip()}"
-    act = next((w for w in cues.act if w in padded), None)
-    if act is None:
+    if absence is None and apart is not None:
+        absence = apart.search(low)
+    act = _act(compiled, low, start, end, others)
+    if absence is not None and (act is None or not _nearer(act, absence, start, end)):
+        return ForeignCue("absence", absence.group(0), absence.start())
+    if act is not None:
+        block = _blocked(compiled, low, act, start)
+        if block is not None:
+            return ForeignCue("mention", f"{block}: {act.group(0).strip()}", act.start())
+        return ForeignCue("appearance", act.group(0).strip(), act.start())
+    last = _closest(compiled.find("last", low), start, end)
+    if last is not None:
+        return ForeignCue("mention", last.group(0), last.start(), framing=True)
+    unwell = _closest(compiled.find("unwell", low), start, end)
+    if unwell is not None:
+        return ForeignCue("absence", unwell.group(0), unwell.start())
+    return None
+
+
+def _nearer(a: re.Match[str], b: re.Match[str], start: int, end: int) -> bool:
+    def distance(m: re.Match[str]) -> int:
+        return start - m.end() if m.start() < start else m.start() - end
+
+    return distance(a) < distance(b)
+
+
+def _act(
+    compiled: _Compiled,
+    low: str,
+    start: int,
+    end: int,
+    others: tuple[tuple[int, int], ...],
+) -> re.Match[str] | None:
+    """The act word nearest the name; a reporting verb only when the name is its speaker."""
+    acts = [m for m in compiled.find("act", low) if _near(m, start, end)]
+    acts = [
+        m
+        for m in acts
+        if not _CLAUSE_BREAK.search(_between(low, m.start(), start))
+        and not (m.start() < start and _THAT.search(low[m.end() : start + 1]))
+    ]
+    says = []
+    if not compiled.find("written", low):
+        for m in compiled.find("say", low):
+            before = m.start() < start
+            gap = _between(low, m.end() if before else end, start if before else m.start())
+            if len(gap) > _SPEAKER_GAP or _CLAUSE_BREAK.search(gap):
+                continue
+            if before and ("," in gap or _THAT.search(f" {gap} ")):
+                continue  # "Захарова заявила, что Лавров ...": the name is in what was said
+            if any(min(m.start(), start) < o < max(m.start(), end) for o, _e in others):
+                continue  # someone else named in between is the speaker
+            says.append(m)
+    found = acts + says
+    if not found:
         return None
-    # only markers close to the act word count: "заявил, что ... не определена" is
-    # a statement about something else
-    at = padded.index(act)
-    if name_end is not None and at < name_end and _THAT.search(padded[at : name_end + 1]):
-        # "Песков заявил, что встреча Путина и Зеленского ...": the name is in what was
-        # said, not the one who said it
-        return "mention", f"reported speech: {act.strip()}"
-    near = padded[max(0, at - 14) : at + len(act) + 10]
-    for word in cues.future:
-        if word in near:
-            return "mention", f"plan: {word.strip()}"
-    for word in cues.negation:
-        if word in near:
-            return "mention", f"negated: {word.strip()}"
-    return "appearance", act
+    return min(
+        found, key=lambda m: abs(m.start() - start) if m.start() < start else m.start() - end
+    )
+
+
+def _blocked(compiled: _Compiled, low: str, act: re.Match[str], start: int = -1) -> str | None:
+    """Why an act word does not report a done act: a plan, a negation or a habit next to it."""
+    lo, hi = act.start(), act.end()
+    tight = compiled.lang in _NO_SPACES
+    window = low[max(0, lo - (4 if tight else 30)) : hi + (2 if tight else 12)]
+    for field, why in (("future", "plan"), ("negation", "negated"), ("habit", "habit")):
+        pattern = compiled.patterns[field]
+        if pattern is not None and pattern.search(window):
+            return why
+    if compiled.lang in _VERB_LAST:
+        # the verb that ends the clause carries the tense: "... ilk kez ... ağırlayacak"
+        tail = re.split(r"[.;!?]", low[hi:], maxsplit=1)[0][-30:]
+        future = compiled.patterns["future"]
+        if future is not None and future.search(tail):
+            return "plan"
+    if start >= 0 and not tight:
+        # a plan said between the name and its act: "Путин ... может провести встречу"
+        span = low[min(start, lo) : max(start, lo)]
+        future = compiled.patterns["future"]
+        if future is not None and len(span) < 60 and future.search(span):
+            return "plan"
+    return None

@@ -77,6 +77,8 @@ def _spellings(folded: str) -> set[str]:
     forms = {""}
     for word in folded.split(" "):
         options = _EQUIVALENT_OF.get(word, {word})
+        if re.fullmatch(r"[a-z]{3,}[oe]v", word):  # Kadyrov: Kadyrow in Polish and German
+            options = options | {word[:-1] + "w"}
         forms = {f"{f} {o}".strip() for f in forms for o in options}
         if len(forms) > _MAX_FORMS:
             break
@@ -212,18 +214,26 @@ class NameMatcher:
             end = end_index + 1
             if cjk:
                 # no spaces between words in Chinese, particles glued on in Korean
-                if len(form) <= 3 and not _titled(low, start, end):
+                if (
+                    len(form) <= 3
+                    and not _titled(low, start, end)
+                    and not _han_name(low, form, end)
+                ):
                     continue
             else:
                 if start > 0 and (low[start - 1].isalnum() or low[start - 1] == "_"):
                     continue
                 if end < len(low) and (low[end].isalnum() or low[end] == "_"):
-                    continue
+                    ending = _INFLECTION.match(low, end)
+                    if ending is None or len(form.rsplit(" ", 1)[-1]) < 4:
+                        continue
+                    end = ending.end()
                 if (
                     single
                     and low.startswith("'", end)
                     and low[end + 1 : end + 2].isalpha()
                     and not re.match(r"s\b", low[end + 1 : end + 3])
+                    and not (len(form) >= 4 and _APOSTROPHE_SUFFIX.match(low, end))
                 ):
                     continue  # "Xi'an", "O'Neill": a longer word
                 if single and self._other_given_name(text, start, owners):
@@ -243,6 +253,16 @@ _CJK_TITLES = (
     "외교부장", "외무장관", "主席", "总理", "外交部长", "部长", "外长", "总书记", "国务委员",
     "委员", "总统", "首相",
 )  # fmt: skip
+
+
+def _han_name(low: str, form: str, end: int) -> bool:
+    """A Chinese name of three characters is rare enough alone; of two, only before an act."""
+    if _HANGUL_NAME.search(form):
+        return False
+    return len(form) >= 3 or _HAN_FOLLOW.match(low[end : end + 20]) is not None
+
+
+_HANGUL_NAME = re.compile(r"[\uac00-\ud7af]")
 
 
 def _titled(low: str, start: int, end: int) -> bool:
@@ -266,7 +286,31 @@ _NOT_GIVEN_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december",
+    # titles in other languages: "Cumhurbaşkanı Erdoğan", "Präsident Putin", "Presidente Lula"
+    "cumhurbaskanı", "cumhurbaskani", "baskanı", "baskani", "bakanı", "bakani", "basbakan",
+    "presidente", "prasident", "präsident", "prasidenten", "bundeskanzler",
+    "kanzler", "ministro", "ministre", "premierminister", "aussenminister",
+    "außenminister", "staatschef", "chef", "predsednik", "predsjednik", "premijer",
+    "prezydent", "premierul", "presedintele", "presedinte", "mandatario", "elnok",
+    "miniszterelnok", "prezidentas", "sir", "lord", "madame", "monsieur", "herr", "frau",
+    "mister", "shri", "sheikh", "emir", "pope", "cardinal", "ayatollah", "señor", "senor",
+    "signor", "re", "roi", "rey", "konig", "am", "im", "el", "la", "le", "der", "die", "das",
+    "den", "dem", "des", "und", "et", "y", "e", "i", "u", "w", "z", "con", "avec", "mit",
+    "ile", "da", "de", "di", "du", "del", "von", "van",
 }  # fmt: skip
+# Endings that other languages add to a name ("Putinem", "Erdoganom", "Selenskyjs",
+# "Путіна"); a name of four letters or more may carry one and still be the name.
+_INFLECTION = re.compile(
+    r"(?:ovima|ovim|ovom|ovog|ovoj|ovoi|ului|owi|ovi|evi|iem|ego|emu|ową|owa|ova|ovu|ove"
+    r"|om|em|im|ym|ie|oj|es|as|ui|ul|iu|us|ai|ын|ым|ом|ем|им|ою|ой|ого|ому|ові|ев|ов"
+    r"|a|u|e|i|y|o|s|а|у|е|і|и|ы)(?![^\W\d_])"
+)
+# after an apostrophe: Turkish case endings ("Erdoğan'ı", "Putin'le", "Trump'ın")
+_APOSTROPHE_SUFFIX = re.compile(r"'[^\W\d_]{1,5}(?![^\W\d_])")
+# a two-character Chinese name is common; followed closely by an act it is the official
+_HAN_FOLLOW = re.compile(
+    r"^[^。，,;；]{0,8}?(?:会见|會見|会谈|會談|会晤|會晤|表示|指出|强调|強調|出席|主持|致辞|致辭|说|說|欢迎|歡迎)"
+)
 
 
 def _drop_shadowed(hits: Iterable[Hit]) -> list[Hit]:

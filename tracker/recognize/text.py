@@ -26,6 +26,12 @@ _SPECIAL = {
     "‐": " ",
     "‑": " ",
     "‒": " ",
+    "ł": "l",  # no decomposition in Unicode: Władimir = Wladimir
+    "Ł": "l",
+    "đ": "d",
+    "Đ": "d",
+    "ø": "o",
+    "Ø": "o",
     "\u00a0": " ",
     "\u202f": " ",
     "\t": " ",
