@@ -50,7 +50,10 @@ CASES = [
         A,
         date(2025, 10, 28),
     ),
-    ("“We are ready,” said Sergey Lavrov.", "Sergey Lavrov", A, date(2025, 11, 10)),
+    # a quote with no setting may come from a statement: real news labels it a mention
+    ("“We are ready,” said Sergey Lavrov.", "Sergey Lavrov", M, None),
+    ("“We are ready,” Sergey Lavrov told reporters.", "Sergey Lavrov", A, date(2025, 11, 10)),
+    ("“We are ready,” Sergey Lavrov told Marco Rubio.", "Sergey Lavrov", A, date(2025, 11, 10)),
     (
         "Sergey Lavrov gave an interview to state television on Sunday.",
         "Sergey Lavrov",

@@ -33,6 +33,7 @@ from tracker.recognize.dates import (
 from tracker.recognize.lexicon import (
     RECENTLY,
     SINCE_BEFORE,
+    SINCE_WORD,
     foreign_cue,
     language_of,
     latin_candidates,
@@ -96,6 +97,17 @@ _ACT_VERBS = "|".join(
         "accompanied|accompanies|oversaw|oversees|observed|watched|reviewed|supervised",
         "passed|handed|hands|briefed|briefs|chatted|walked|marched|rode|sat",
         "saw off|sees off|concluded|concludes|closed|represented|drove|drives|boarded",
+        # captions and live reports say it in the present: "X and Y attend the forum",
+        # "X exits the White House", "Putin is addressing the troops"
+        "attend|visit|arrive|walk|wave|pose|poses|posed|exit|exits|exited|load|loads|loaded",
+        "board|boards|depart|departs|departed|inaugurates|inaugurate|unveils|gestures",
+        "gestured|smiles|smiled|listens|listened|looks on|looked on|shake hands|shakes hands",
+        "re ?emerged|resurfaced|reappeared|reappears|returned to|returns to|came back to",
+        "took to the \\w+|made (?:the )?remarks|is on (?:a|an|his|her) (?:\\w+ ){0,2}visit",
+        "(?:is|are) (?:addressing|meeting|visiting|speaking|holding|hosting|attending|touring"
+        "|chairing|receiving|inspecting|presiding|greeting|welcoming)",
+        "was joined by|were joined by|was accompanied by|was flanked by|called on",
+        "head to|heads to|headed to|headed for|leaves for|left for|hold talks",
         "were among (?:the )?(?:\\w+ ){0,2}(?:mourners|guests|attendees|participants|officials"
         "|delegates|leaders|dignitaries|speakers)",
     )
@@ -116,7 +128,7 @@ _GAP_WORDS = (
     r"(?:has|have|also|again|then|later|earlier|since|briefly|personally|publicly|himself|herself"
     r"|today|yesterday|separately|jointly|first|once again|on \w+|this \w+|last \w+"
     r"|finally|eventually|quietly|formally|officially|reportedly|duly|swiftly|warmly"
-    r"|in \w+|at \w+|for his part|for her part|in turn|on the sidelines)"
+    r"|in \w+|at \w+|for his part|for her part|in turn|on the sidelines|\w+ly)"
 )
 _AGENT = re.compile(
     r"^(?:,(?=\s))?(?P<gap>(?:\s*,(?:[^,;:\"]{1,140},){1,3}|\s+\([^()]{0,100}\)|\s+[-–—][^-–—]{1,100}[-–—])?"
@@ -164,6 +176,12 @@ _PASSIVE_BY = re.compile(
     # the agent may close a list: "was attended by Foreign Minister Choe Son Hui, Kim Yo Jong"
     r"\b[^.;:]{0,90}?\bby\s+(?P<list>(?:(?:[\w.'’-]+\s+){1,6}?[\w.'’-]+,\s+(?:and\s+)?){0,3})"
     r"(?:[\w.'’]+\s+){0,4}$"
+)
+# the person spoken to or visited, right after the verb: "told Indian counterpart Narendra
+# Modi", "Sellal and Gaid Salah visit Algerian President Abdelaziz Bouteflika"
+_TO_WHOM = re.compile(
+    r"\b(?P<verb>told|tells|thanked|updated|informed|assured|congratulated|called on|visit"
+    r"|visits|visited)\s+(?P<titles>(?:[\w.'’-]+\s+){0,5})$"
 )
 _PARTICIPANT_LINK = re.compile(r"\b(?:with|and|between|to)(?:\s+[^\s]+){0,5}\s*$|^\s*$")
 _POSSESSIVE_EVENT = re.compile(
@@ -254,7 +272,8 @@ _PLAN_WORDS = re.compile(
     r"|mooted|hoped-for|requested|sought|invitation|invited|plans? for)\b"
 )
 _AFTER_BLOCK = re.compile(
-    r"^[^.;:!?]{0,40}?\b(?:(?:is|are|was|were|has been|had been)\s+(?:planned|expected|scheduled"
+    r"^(?:(?!\b(?:what|which|who|that)\b)[^.;:!?]){0,40}?"
+    r"\b(?:(?:is|are|was|were|has been|had been)\s+(?:planned|expected|scheduled"
     r"|due|set|cancell?ed|called off|postponed|scrapped|unlikely|off)"
     r"|(?:scheduled|planned|set|expected|due) (?:for|to)\b"
     r"|(?:had|has|have) to be|will|would|could|might|must|should|may)\b"
@@ -266,7 +285,9 @@ _GENERALITY = re.compile(
     r"\b(?:(?:\d+|two|three|four|five|six|dozens? of|many|several|more than \w+) times"
     r"|often|repeatedly|frequently|always|previously|routinely|regularly|usually"
     r"|in the past|many times|several times|several occasions|many occasions|for years"
-    r"|for decades|over the years)\b"
+    r"|for decades|over the years|every year|each year"
+    r"|(?:the )?(?:last|past) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several"
+    r"|many) \w+)\b"
 )
 _CALL = re.compile(
     r"\b(?:phone call|telephone call|phone conversation|telephone conversation|video call"
@@ -278,7 +299,7 @@ _CALL_PARTY = re.compile(
 )
 _FOOTAGE = re.compile(
     r"\b(?:footage|video|images|pictures|photos|photographs|television|broadcast)\b[^.;:]{0,50}"
-    r"\b(?:showed|shows|show|featured|features)\s+(?:[\w.'’-]+\s+){0,5}$"
+    r"\b(?:showed|shows|show|showing|featured|features|featuring)\s+(?:[\w.'’-]+\s+){0,5}$"
 )
 _FRONTED = re.compile(
     r"^\s*(?:speaking|addressing|visiting|meeting|talking|opening|chairing|attending|arriving"
@@ -309,7 +330,43 @@ _ALONGSIDE = re.compile(
 _OWN_EVENT_AFTER = re.compile(r"^\s+(?:on|during)\s+(?:his|her)\s+(?:arrival|visit|trip|tour)\b")
 # background the sentence itself announces
 _BACKGROUND = re.compile(
-    r"\b(?:at the time|as recently as|back in|years? (?:ago|earlier)|in those days)\b"
+    r"\b(?:at the time|as recently as|back in|years? (?:ago|earlier)|in those days"
+    r"|earlier it was reported|it was reported earlier|as previously reported"
+    r"|previously reported)\b"
+)
+# "..., the schedule read": an engagement announced, not one reported
+_SCHEDULE = re.compile(
+    r"\b(?:schedule|itinerary|agenda)\s+(?:\w+\s+){0,2}(?:read|reads|said|says|shows|showed|lists"
+    r"|listed)\b|\baccording to (?:the|his|her|an?) (?:\w+ )?(?:schedule|itinerary|agenda)\b"
+)
+# a reporting verb is an appearance when the sentence says where or before whom it was said
+_PUBLIC_SETTING = re.compile(
+    r"\b(?:reporters|journalists|the press|press|news conference|briefing|interview|speech"
+    r"|address|rally|summit|meeting|talks|visit|ceremony|parliament|lawmakers|legislators"
+    r"|audience|crowd|forum|conference|session|podium|remarks|television|tv|televised"
+    r"|broadcast|live|in person|on camera|during|while|alongside|beside|standing|sitting"
+    r"|next to|delegates|students|troops|soldiers|workers|supporters|guests|visitors|trip"
+    r"|tour|event|call|phone|lunch|dinner|sidelines|when asked|asked by|flanked)\b"
+)
+# "told Putin", "thanked his French counterpart": said to someone, so they spoke
+_ADDRESSEE = re.compile(r"\s+(?:[A-Z]|(?:his|her|the)\s+(?:\w+\s+){0,2}counterpart)")
+_SAID_AT_PLACE = re.compile(r"\b(?:said|says|added|told \w+)\s+(?:at|in|from)\s+(?:the\s+)?[A-Z]")
+# a new appearance said as news: "re-emerged", "made his first public appearance since",
+# "appeared for the first time since", "returned to the public eye"
+_NEW_APPEARANCE = re.compile(
+    r"\b(?:(?:made|makes|making|in|marked|marking|was|his|her)\s+(?:his\s+|her\s+)?first\s+"
+    r"(?:[\w-]+\s+){0,2}(?:appearance|outing)|first\s+(?:[\w-]+\s+){0,2}appearance\s+(?:since|in"
+    r"|after|for)|appeared\s+(?:in\s+public\s+)?for\s+the\s+first\s+time|returned\s+to\s+"
+    r"(?:the\s+)?public\s+(?:eye|view|life)|re ?emerged|resurfaced|reappeared|re ?appeared"
+    r"|broke\s+(?:his|her)\s+(?:public\s+)?silence|was\s+seen\s+in\s+public)\b"
+)
+_PRESENT = re.compile(
+    r"^(?:\w+s|attend|visit|meet|arrive|walk|wave|pose|speak|talk|sit|greet"
+    r"|shake hands|hold talks|exit|load|board|depart|inaugurate|head to)$"
+)
+_CAPTION = re.compile(
+    r"\bin\s+this\s+(?:(?:file|handout)\s+)?(?:photo|picture|image|handout|file)\b"
+    r"|\((?:l|r|c|left|right|center|centre)\)"
 )
 _NOT_HAPPENED = re.compile(
     r"\b(?:(?:had|has|did)\s+not|never)\s+(?:taken|take|took)\s+place\b"
@@ -335,13 +392,46 @@ def _since_cue(low: str, position: int) -> bool:
     return SINCE_BEFORE.search(low[max(0, position - 25) : position]) is not None
 
 
-def _nearest_cue(low: str, cues: list[tuple[int, DateCue]], position: int) -> DateCue | None:
-    """The date cue closest to a word (other languages put the date before or after it),
-    leaving out dates that say since when someone was absent."""
-    pool = [(p, c) for p, c in cues if not _since_cue(low, p)]
-    if not pool:
-        return None
-    return min(pool, key=lambda pc: (abs(pc[0] - position), not pc[1].text[:1].isdigit()))[1]
+# a reporting verb right after a date in verb-final languages: "19일 보도했다"
+_REPORT_AFTER = re.compile(r"^\s*(?:보도|밝혔|전했|발표|報じ|伝え|報道|发布|報導|报道)")
+_REPORT_BEFORE = re.compile(
+    r"(?:teilte|berichtete|meldete|сообщил\w*|сообщает|сообщили|a annonce|a indique|informo"
+    r"|anuncio|ha informato|reported|said)\s+(?:\w+\s+){0,3}(?:am\s+|в\s+|во\s+|le\s+|el\s+)?$"
+)
+
+
+def _since_scoped(low: str, position: int) -> bool:
+    """A date inside a "since"/"after" phrase ("since early January", "dopo il malore di
+    martedì scorso, 25 aprile"): it says when an absence began."""
+    window = low[max(0, position - 60) : position]
+    found = list(SINCE_WORD.finditer(window))
+    if not found:
+        return False
+    scope = window[found[-1].end() :]
+    if not re.search(r"[,;.:]", scope):
+        return True
+    # a date in apposition to one in the scope: "martedì scorso, 25 aprile"
+    head, _sep, tail = scope.rpartition(",")
+    if re.search(r"[,;.:]", head) or len(tail.strip()) > 3:
+        return False
+    return bool(find_dates(head, date(2000, 1, 1)))
+
+
+def _first_cue(
+    low: str, cues: list[tuple[int, DateCue]], before: int | None = None
+) -> DateCue | None:
+    """The first date cue of a sentence in another language (it states the event before
+    anything else), leaving out dates that say since when someone was absent and dates
+    of the report; with `before`, only cues that stand before that position."""
+    for p, c in cues:
+        if before is not None and p >= before:
+            break
+        if _since_scoped(low, p) or _REPORT_BEFORE.search(low[max(0, p - 40) : p]):
+            continue
+        if _REPORT_AFTER.match(low[p + len(c.text) : p + len(c.text) + 8]):
+            continue
+        return c
+    return None
 
 
 def _words_before(low: str, start: int) -> list[str]:
@@ -413,6 +503,8 @@ _OWN_EVENT_PRONOUN = re.compile(
 )
 _DIRECT = {"met", "meets", "received", "receives", "hosted", "hosts", "welcomed", "welcomes",
            "greeted", "greets", "phoned", "embraced", "hugged", "saw off", "sees off"}  # fmt: skip
+# said to someone: not an act when it was written
+_TOLD = {"told", "tells", "thanked", "updated", "informed", "assured", "congratulated"}
 
 
 def _is_title(word: str) -> bool:
@@ -515,6 +607,10 @@ class SentenceClassifier:
                 if foreign is not None:
                     return foreign
 
+        renewed = self._new_appearance(low, spans, cues, pub_day)
+        if renewed is not None:
+            return renewed
+
         last_seen = _LAST_SEEN.search(low)
         if last_seen:
             if cue is not None and not cue.future:
@@ -592,7 +688,10 @@ class SentenceClassifier:
         if found is None:
             return None
         label = f"'{found.word.strip()}' ({lang})"
-        cue = _nearest_cue(low, cues, found.position)
+        # "prima apparizione ..., dopo il malore di martedì 25 aprile": a date after the
+        # "since"/"after" that follows a new appearance is when the absence began
+        cut = SINCE_WORD.search(low, found.position) if found.new else None
+        cue = _first_cue(low, cues, cut.start() if cut else None)
         if found.framing:
             if cue is not None and not cue.future and cue.precision == "day":
                 return Decision(
@@ -612,6 +711,36 @@ class SentenceClassifier:
             Kind.APPEARANCE, label, 0.7 if precision == "day" else 0.55, day, precision,
             dated=cue is not None,
         )  # fmt: skip
+
+    def _new_appearance(
+        self,
+        low: str,
+        spans: Sequence[tuple[int, int]],
+        cues: list[tuple[int, DateCue]],
+        pub_day: date,
+    ) -> Decision | None:
+        """'Nazarbayev broke his silence Tuesday in his first appearance since early
+        January': a new appearance reported as news, dated by its own day."""
+        m = _NEW_APPEARANCE.search(low)
+        if (
+            m is None
+            or _WRITTEN.search(low)
+            or re.search(r"\bposts?\b", low[m.end() : m.end() + 40])
+        ):
+            return None
+        if not any(0 <= m.start() - e <= 150 or 0 <= a - m.end() <= 60 for a, e in spans):
+            return None
+        lead = low[max(0, m.start() - 40) : m.start()]
+        if _MODAL.search(lead) or re.search(r"\b(?:not|n't|never|yet to|without)\b", lead):
+            return None
+        pool = [(p, c) for p, c in cues if not _since_scoped(low, p) and report_cue(low, p) is None]
+        cue = min(pool, key=lambda pc: abs(pc[0] - m.start()))[1] if pool else None
+        if cue is not None and cue.future:
+            return Decision(Kind.MENTION, f"date after publication ({cue.text})", 0.6, pub_day)
+        day = cue.day if cue is not None else pub_day
+        precision = cue.precision if cue is not None else "day"
+        how = f"new appearance '{m.group(0)}'" + (f", dated '{cue.text}'" if cue else "")
+        return Decision(Kind.APPEARANCE, how, 0.85, day, precision, dated=cue is not None)
 
     # -- appearance --------------------------------------------------------------
 
@@ -726,7 +855,10 @@ class SentenceClassifier:
             skip = r"\b(?:called|reached|tried|attempt\w*|request\w*|that|which|who|but|while)\b"
             if not re.search(skip, between):
                 lead = near[: part.start()][-25:]
-                if re.search(r"\b(?:has|have|had)\s+(?:\w+\s+){0,2}$", lead) and not cues:
+                if (
+                    re.search(r"\b(?:has|have|had)\s+(?!a\b|an\b)(?:\w+\s+){0,2}$", lead)
+                    and not cues
+                ):
                     return "an earlier act without a date"
                 if part.group("verb") == "summit" and not cues:
                     return "a summit without a date"  # "the plan for a summit between"
@@ -745,6 +877,16 @@ class SentenceClassifier:
                 pos = base + part.start("verb")
                 lead = near[: part.start()][-25:]
                 candidates.append((verb, lead, after, 0.75, True, pos, min(pos, start)))
+
+        to_whom = _TO_WHOM.search(near)
+        if to_whom and not (to_whom.group("verb") in _TOLD and _WRITTEN.search(low)):
+            words = sentence[base + to_whom.start("titles") : start].split()
+            if all(_is_title(w) for w in words):
+                pos = base + to_whom.start("verb")
+                lead = near[: to_whom.start()][-25:]
+                candidates.append(
+                    (to_whom.group("verb"), lead, after, 0.7, True, pos, min(pos, start))
+                )
 
         if _CALL.search(low):
             call = _CALL_PARTY.search(near)
@@ -833,9 +975,15 @@ class SentenceClassifier:
             own = [
                 (p, c)
                 for p, c in cues
-                if (r := report_cue(low, p)) is None or abs(r - position) <= 2
+                if ((r := report_cue(low, p)) is None or abs(r - position) <= 2)
+                and not _since_cue(low, p)
             ]
             cue = _possessive_cue(low, own, position) or date_near(own, date_from)
+            if cue is not None and cue.future:
+                # "met Modi on Tuesday and conveyed ... his visit scheduled from June 21":
+                # a later date belongs to something else when the act has a past one
+                past = [c for p, c in own if p < position and not c.future]
+                cue = past[-1] if past else cue
             why = _blocker(near, between, rest, cue, noun=noun)
             if why is None and noun and _NOT_HAPPENED.search(low):
                 why = "did not take place"
@@ -843,8 +991,24 @@ class SentenceClassifier:
                 why = "background"
             if why is None and cue is None and RECENTLY.search(low):
                 why = "'recently': no day stated"
-            if why is None and cue is not None and (pub_day - cue.day).days > _OLD:
+            caption = (
+                cue is not None
+                and re.search(r"(?:19|20)\d\d", cue.text)
+                and (_PRESENT.match(verb) or _CAPTION.search(low))
+            )
+            if why is None and cue is not None and (pub_day - cue.day).days > _OLD and not caption:
                 why = f"history ({cue.text})"
+            if why is None and _SCHEDULE.search(low):
+                why = "an engagement on a schedule"
+            if (
+                why is None
+                and verb in _SAY
+                and not _PUBLIC_SETTING.search(low)
+                and not _SAID_AT_PLACE.search(sentence)
+                and not (verb in _TOLD and _ADDRESSEE.match(sentence[position + len(verb) :]))
+                and (cue is None or "today" in cue.text or "tonight" in cue.text)
+            ):
+                why = "a statement with no public setting"
             if why is None and _DENIAL.search(before[-80:]):
                 why = "denied"
             if why is None and _TEMPORAL_LEAD.search(near) and re.search(r"s$", verb):

@@ -248,7 +248,8 @@ ANAPHORIC = re.compile(
 # "KCNA said on Thursday", "the ministry reported on Sunday": the date of the report
 _REPORTED = re.compile(
     r"\b(?:said|says|reported|reports|announced|added|stated|confirmed|wrote|posted|revealed"
-    r"|disclosed|quoted)\s+(?:late\s+|early\s+)?(?:on\s+)?$"
+    r"|disclosed|quoted|released|emerged|shared|surfaced)"
+    r"\s+(?:late\s+|early\s+)?(?:on\s+)?$"
 )
 
 

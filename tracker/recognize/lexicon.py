@@ -1416,11 +1416,13 @@ RECENTLY = re.compile(
     )
 )
 # "since", "after": a date right after one of these starts an absence, not an act
-SINCE_BEFORE = re.compile(
+_SINCE = (
     r"(?:(?<!\w)(?:since|after|depuis|apres|desde|tras|despues de|dopo|dal|dalla|seit|nach"
-    r"|после|с|со|після|з|od|po|από|μετα|sonra|beri|itibaren|منذ|بعد|از|پس از|sinds|nuo)"
-    r"|以来|之后|之後|以後|이후)\s+(?:the\s+|le\s+|la\s+|el\s+|il\s+|de\s+|del\s+|l')?$"
+    r"|после|с|со|після|з|od|po|από|μετα|sonra|beri|itibaren|منذ|بعد|از|پس از|sinds|nuo)(?!\w)"
+    r"|以来|之后|之後|以後|이후)"
 )
+SINCE_BEFORE = re.compile(_SINCE + r"\s+(?:the\s+|le\s+|la\s+|el\s+|il\s+|de\s+|del\s+|l')?$")
+SINCE_WORD = re.compile(_SINCE)
 _NO_SPACES = {"zh", "ja", "ko"}
 _VERB_LAST = {"tr", "ko", "ja", "fa"}  # scripts written without word boundaries we can trust
 _ARABIC_PREFIX = {"ar", "fa"}
@@ -1467,6 +1469,7 @@ class ForeignCue:
     word: str
     position: int  # where the deciding word starts (to date it)
     framing: bool = False  # "last appearance": the date given is the framing day
+    new: bool = False  # "first appearance since": dates after "since" are not its day
 
 
 _NEAR_BEFORE = 90  # characters before the name that an act word may stand at
@@ -1506,7 +1509,7 @@ def foreign_cue(
         return None
     new = _closest(compiled.find("new", low), start, end)
     if new is not None and not _blocked(compiled, low, new) and not compiled.find("written", low):
-        return ForeignCue("appearance", new.group(0), new.start())
+        return ForeignCue("appearance", new.group(0), new.start(), new=True)
     absence = _closest(compiled.find("absence", low), start, end)
     apart = _ABSENCE_APART.get(lang)
     if absence is None and apart is not None:
