@@ -21,6 +21,11 @@ from tracker.recognize.text import fold, repair_mojibake, split_sentences
 __all__ = ["Recognizer", "SentenceDecision"]
 
 _OPENING_PRONOUN = re.compile(r"(?:he|she)\b")
+# absence reports that say since when nobody has seen the person (not "in hospital since")
+_NOT_SEEN = re.compile(
+    r"seen|appear|spotted|sighted|missing|whereabouts|surfaced|in public|vu|visto|vista|видели"
+    r"|появля|показыва|gesehen|widziany|vazut|gorul|εμφαν|露面|모습|公の場"
+)
 _PRONOUN = re.compile(r"^(?:he|she)\b|\b(?:his|her)\s+(?=last\b)")
 
 
@@ -55,33 +60,6 @@ def _anchor(folded: list[str], index: int, first_body: int, pub_day: date) -> da
         if cues:
             return cues[-1].day
     return None
-
-
-_CONTINUED_DAYS = 7
-
-
-def _continued(
-    decision: Decision, folded: list[str], index: int, first_body: int, entry: Entry
-) -> Decision:
-    """An undated act in a later sentence continues the story the earlier sentences dated:
-    "Xi toured a battery maker on Wednesday. He walked along the production line"."""
-    pub_day = utc_day(entry.published)
-    for j in range(index - 1, first_body - 1, -1):
-        days = [
-            c.day
-            for p, c in find_dates(folded[j], pub_day)
-            if not c.future
-            and c.precision == "day"
-            and report_cue(folded[j], p) is None
-            and 0 <= (pub_day - c.day).days <= _CONTINUED_DAYS
-        ]
-        if days:
-            if days[-1] == pub_day:
-                return decision
-            return replace(
-                decision, day=days[-1], cue=decision.cue + ", the day the story is about"
-            )
-    return decision
 
 
 def _pronoun_hits(low: str, previous: int | None) -> list[Hit]:
@@ -125,6 +103,8 @@ class Recognizer:
         )
         out: list[SentenceDecision] = []
         previous: int | None = None  # the first official named in the last sentence with names
+        pub_day = utc_day(entry.published)
+        story_day: date | None = None  # the day of the latest dated act the entry reported
         for index, (sentence, low, found) in enumerate(
             zip(sentences, folded, hits_per_sentence, strict=True)
         ):
@@ -154,12 +134,20 @@ class Recognizer:
                     others=others,
                     anchor=anchor,
                 )
-                if (
+                if decision.kind is Kind.APPEARANCE and decision.dated:
+                    if decision.precision == "day" and 0 <= (pub_day - decision.day).days <= 7:
+                        story_day = decision.day
+                elif (
                     decision.kind is Kind.APPEARANCE
-                    and not decision.dated
                     and index > headline_count
+                    and story_day is not None
+                    and story_day != pub_day
                 ):
-                    decision = _continued(decision, folded, index, headline_count, entry)
+                    # "Xi toured a battery maker on Wednesday. He walked along the line":
+                    # an undated act continues the story the entry last dated
+                    decision = replace(
+                        decision, day=story_day, cue=decision.cue + ", the day the story is about"
+                    )
                 out.append(
                     SentenceDecision(
                         self.officials[official].name, sentence, index < headline_count, decision
@@ -184,6 +172,16 @@ class Recognizer:
             i.official for i in decisions if i.decision.kind is Kind.APPEARANCE and not i.headline
         }
         pub_day = utc_day(entry.published)
+        for item in list(decisions):
+            d = item.decision
+            if d.kind is Kind.ABSENCE and d.since is not None and _NOT_SEEN.search(d.cue):
+                # "not seen since Saturday, when he appeared in a video": the report gives
+                # the day he was last seen; that day is the last sighting it knows of
+                framing = Decision(
+                    Kind.APPEARANCE, f"last seen on the day an absence report gives ({d.cue})",
+                    0.6, d.since, dated=True,
+                )  # fmt: skip
+                decisions.append(replace(item, decision=framing))
         for item in decisions:
             d = item.decision
             if d.kind is Kind.APPEARANCE and not d.dated and item.official in dated:
@@ -210,5 +208,6 @@ class Recognizer:
                 sentence=item.sentence,
                 cue=d.cue,
                 confidence=d.confidence,
+                since=d.since if d.kind is Kind.ABSENCE else None,
             )
         return list(chosen.values())

@@ -269,7 +269,7 @@ _NEGATION = re.compile(
 _PLAN_WORDS = re.compile(
     r"\b(?:planned|upcoming|proposed|scheduled|expected|possible|potential|future|next"
     r"|postponed|cancell?ed|called off|scrapped|rumou?red|alleged|would-be|prospective"
-    r"|mooted|hoped-for|requested|sought|invitation|invited|plans? for)\b"
+    r"|mooted|hoped-for|requested|sought|invitation|invited|plans? for|proposal|proposals)\b"
 )
 _AFTER_BLOCK = re.compile(
     r"^(?:(?!\b(?:what|which|who|that)\b)[^.;:!?]){0,40}?"
@@ -346,7 +346,11 @@ _PUBLIC_SETTING = re.compile(
     r"|audience|crowd|forum|conference|session|podium|remarks|television|tv|televised"
     r"|broadcast|live|in person|on camera|during|while|alongside|beside|standing|sitting"
     r"|next to|delegates|students|troops|soldiers|workers|supporters|guests|visitors|trip"
-    r"|tour|event|call|phone|lunch|dinner|sidelines|when asked|asked by|flanked)\b"
+    r"|tour|event|call|phone|lunch|dinner|sidelines|flanked)\b"
+)
+# "said (that) he would not attend": the statement is about not doing it
+_SAID_NOT = re.compile(
+    r"\s+(?:that\s+)?(?:he|she|they)\s+(?:would|will|could|did|does|do|was|is|had)\s*(?:not|n't)\b"
 )
 # "told Putin", "thanked his French counterpart": said to someone, so they spoke
 _ADDRESSEE = re.compile(r"\s+(?:[A-Z]|(?:his|her|the)\s+(?:\w+\s+){0,2}counterpart)")
@@ -488,7 +492,7 @@ _PRIVATE_AUDIENCE = re.compile(
     r"|advisors|confidants|family|colleagues|inner circle|entourage)\b"
 )
 _SINCE_WHEN = re.compile(
-    r"\bsince\s+[^,;:]{3,30},\s+when\s+(?:he|she|they)\s+(?:last\s+)?(?P<verb>"
+    r"\bsince\s+[^,;:]{3,30}?,?\s+when\s+(?:he|she|they)\s+(?:last\s+)?(?P<verb>"
     + _ACT_VERBS
     + "|"
     + _SAY_VERBS
@@ -1000,6 +1004,10 @@ class SentenceClassifier:
                 why = f"history ({cue.text})"
             if why is None and _SCHEDULE.search(low):
                 why = "an engagement on a schedule"
+            if why is None and cue is None and re.search(r"\bearlier\s*$", between):
+                why = "'earlier', no day stated"
+            if why is None and verb in _SAY and _SAID_NOT.match(rest):
+                why = "said what will not happen"
             if (
                 why is None
                 and verb in _SAY

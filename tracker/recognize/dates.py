@@ -49,6 +49,13 @@ _PATTERNS = [
 _WEEKDAY = re.compile(
     r"\b(?P<last>last\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b(?!\s*,?\s*" + _MONTH + r"\b)"
 )
+# "in May", "in late October", "in early June this year": a month, said vaguely
+_MONTH_ONLY = re.compile(
+    r"\b(?:in|during|since|from|until|by)\s+(?:(?P<part>early|mid|late)[\s-]*)?(?P<month>"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"\b(?!\s+[0-3]?\d\b)(?:\s+(?:this\s+year|(?P<last>last\s+year)|(?P<year>(?:19|20)\d\d)))?"
+)
+_PART_DAY = {"early": 5, "mid": 15, "late": 25, None: 15}
 _RELATIVE = [
     (
         re.compile(
@@ -210,6 +217,8 @@ _FOREIGN_RELATIVE = [
             r"вчера|вчора|昨天|昨日|어제|χθες|امس|دیروز"
             r"|(?<!\w)(?:gestern|dun|ayer|ieri|ontem|wczoraj|juce|jucer|gisteren|tegnap|vakar)"
             r"(?!\w)|(?<!\w)hier(?= soir| matin| apres| a | au | lors |,)"
+            r"|накануне|напередодні|(?<!\w)(?:dan ranije|dan ranije|prethodne noci|la veille"
+            r"|el dia anterior|il giorno prima|am vortag|前一天|전날)"
         ),
         1,
     ),
@@ -340,6 +349,17 @@ def _find_dates(folded: str, published: date, foreign: bool) -> list[tuple[int, 
             day = _resolve_year(month, int(m.group("day")), year, published)
             if day is not None:
                 found.append((m.start(), DateCue(day, m.group(0), "day", future=day > published)))
+    for m in _MONTH_ONLY.finditer(folded):
+        year = int(m.group("year")) if m.group("year") else published.year
+        if m.group("last"):
+            year -= 1
+        day = _resolve_year(MONTHS[m.group("month")], _PART_DAY[m.group("part")], year, published)
+        if day is not None and not (m.group("year") or m.group("last")) and day > published:
+            day = _resolve_year(
+                MONTHS[m.group("month")], _PART_DAY[m.group("part")], year - 1, published
+            )
+        if day is not None:
+            found.append((m.start(), DateCue(day, m.group(0), "month", future=day > published)))
     for m in _WEEKDAY.finditer(folded) if "day" in folded else ():
         wanted = WEEKDAYS[m.group("weekday")]
         back = (published.weekday() - wanted) % 7

@@ -187,7 +187,12 @@ class NameMatcher:
         word = fold(m.group(1)).rstrip("'")
         if word in _NOT_GIVEN_NAMES or word.endswith(("'s", "s'")) or m.group(1).isupper():
             return False
-        return all(word not in self._own_words[official] for official, _s, _r in owners)
+        # "Ramzanom Kadirovim", "Władimirem Putinem": the official's own given name, declined
+        return all(
+            word not in self._own_words[official]
+            and not any(len(w) >= 4 and word.startswith(w) for w in self._own_words[official])
+            for official, _s, _r in owners
+        )
 
     def any_hit(self, text: str) -> bool:
         """Whether any name, alias, role or surname occurs at all (boundaries unchecked):
