@@ -135,7 +135,7 @@ class Recognizer:
                     anchor=anchor,
                 )
                 if decision.kind is Kind.APPEARANCE and decision.dated:
-                    if decision.precision == "day" and 0 <= (pub_day - decision.day).days <= 7:
+                    if decision.precision == "day" and 0 <= (pub_day - decision.day).days <= 31:
                         story_day = decision.day
                 elif (
                     decision.kind is Kind.APPEARANCE

@@ -475,7 +475,17 @@ _INTENT = {
     "asked", "agreed", "offered", "promised", "pledged", "vowed", "proposed", "decided",
     "agree", "agrees", "sought", "tried", "refused", "declined", "wants", "hopes",
 }  # fmt: skip
-_SAY = set(_SAY_VERBS.split("|"))
+_SAY_RE = re.compile(_SAY_VERBS)
+
+
+class _SayVerbs:
+    """Membership in the reporting verbs, whose list holds patterns ("emphasi[sz]ed")."""
+
+    def __contains__(self, verb: object) -> bool:
+        return isinstance(verb, str) and _SAY_RE.fullmatch(verb) is not None
+
+
+_SAY = _SayVerbs()
 _WRITTEN = re.compile(
     r"\b(?:in a (?:written )?statement|statement (?:carried|published|issued|released)"
     r"|in a (?:post|letter|message|tweet|telegram|decree)|(?:wrote|posted) on|on social media"
@@ -581,7 +591,7 @@ class SentenceClassifier:
         decision = self._decide(sentence, low, spans, cues, pub_day, headline, others)
         if decision.kind is Kind.ABSENCE:
             since = [c for p, c in cues if _since_cue(low, p) and not c.future]
-            if since:
+            if since and since[0].precision == "day":
                 return replace(decision, since=since[0].day)
         return decision
 
@@ -955,8 +965,13 @@ class SentenceClassifier:
             items = sentence[base + passive.start("list") : base + passive.end("list")]
             if not all(i.strip()[:1].isupper() for i in items.split(",") if i.strip()):
                 passive = None
-        if passive and not re.search(
-            r"\b(?:other than|rather than|instead of|not)\b", passive.group(0)
+        if (
+            passive
+            and not re.search(r"\b(?:other than|rather than|instead of|not)\b", passive.group(0))
+            and not re.search(
+                r"\b(?:no|not|never|without)\b",
+                near[max(0, passive.start() - 40) : passive.start()],
+            )
         ):
             pos = base + passive.start()
             candidates.append((passive.group("verb"), "", after, 0.8, False, pos, min(pos, start)))
@@ -1002,6 +1017,13 @@ class SentenceClassifier:
             )
             if why is None and cue is not None and (pub_day - cue.day).days > _OLD and not caption:
                 why = f"history ({cue.text})"
+            if (
+                why is None
+                and cue is not None
+                and cue.precision == "month"
+                and (pub_day.year * 12 + pub_day.month) - (cue.day.year * 12 + cue.day.month) > 1
+            ):
+                why = f"vague and not recent ({cue.text})"
             if why is None and _SCHEDULE.search(low):
                 why = "an engagement on a schedule"
             if why is None and cue is None and re.search(r"\bearlier\s*$", between):

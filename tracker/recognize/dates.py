@@ -51,9 +51,9 @@ _WEEKDAY = re.compile(
 )
 # "in May", "in late October", "in early June this year": a month, said vaguely
 _MONTH_ONLY = re.compile(
-    r"\b(?:in|during|since|from|until|by)\s+(?:(?P<part>early|mid|late)[\s-]*)?(?P<month>"
+    r"\b(?:in|during|since)\s+(?P<at>(?:(?P<part>early|mid|late)[\s-]*)?(?P<month>"
     r"january|february|march|april|may|june|july|august|september|october|november|december)"
-    r"\b(?!\s+[0-3]?\d\b)(?:\s+(?:this\s+year|(?P<last>last\s+year)|(?P<year>(?:19|20)\d\d)))?"
+    r"\b(?!\s+[0-3]?\d\b)(?:\s+(?:this\s+year|(?P<last>last\s+year)|(?P<year>(?:19|20)\d\d)))?)"
 )
 _PART_DAY = {"early": 5, "mid": 15, "late": 25, None: 15}
 _RELATIVE = [
@@ -230,7 +230,8 @@ _FOREIGN_LATIN = re.compile(
     r"\b(?:"
     + _alternation({w: 0 for w in (*FOREIGN_WEEKDAYS, *FOREIGN_MONTHS) if w.isascii()})
     + r"|gestern|heute|aujourd'hui|dun|bugun|hoy|ayer|oggi|ieri|hoje|ontem|azi|dzis|dzisiaj"
-    r"|wczoraj|danas|juce|jucer|vandaag|gisteren|tegnap|vakar|siandien)\b"
+    r"|wczoraj|danas|juce|jucer|vandaag|gisteren|tegnap|vakar|siandien|dan ranije"
+    r"|prethodne noci|la veille|el dia anterior|il giorno prima|am vortag)\b"
 )
 _RELATIVE_GATE = re.compile(
     r"today|tonight|yesterday|night|week|month|ago|previous|before|morning|afternoon"
@@ -285,7 +286,8 @@ def _resolve_year(month: int, day: int, year: int | None, published: date) -> da
 
 
 _ANY_CUE = re.compile(
-    r"\d|day\b|tonight|week|month|night|morning|afternoon|evening|tomorrow|coming"
+    r"\d|day\b|tonight|week|month|night|morning|afternoon|evening|tomorrow|coming|january"
+    r"|february|march|april|may|june|july|august|september|october|november|december"
 )
 
 
@@ -351,15 +353,12 @@ def _find_dates(folded: str, published: date, foreign: bool) -> list[tuple[int, 
                 found.append((m.start(), DateCue(day, m.group(0), "day", future=day > published)))
     for m in _MONTH_ONLY.finditer(folded):
         year = int(m.group("year")) if m.group("year") else published.year
-        if m.group("last"):
-            year -= 1
-        day = _resolve_year(MONTHS[m.group("month")], _PART_DAY[m.group("part")], year, published)
-        if day is not None and not (m.group("year") or m.group("last")) and day > published:
-            day = _resolve_year(
-                MONTHS[m.group("month")], _PART_DAY[m.group("part")], year - 1, published
-            )
+        explicit = year - 1 if m.group("last") else (year if m.group("year") else None)
+        month, part = MONTHS[m.group("month")], _PART_DAY[m.group("part")]
+        day = _resolve_year(month, part, explicit, published)
         if day is not None:
-            found.append((m.start(), DateCue(day, m.group(0), "month", future=day > published)))
+            cue = DateCue(day, m.group("at"), "month", future=day > published)
+            found.append((m.start("at"), cue))
     for m in _WEEKDAY.finditer(folded) if "day" in folded else ():
         wanted = WEEKDAYS[m.group("weekday")]
         back = (published.weekday() - wanted) % 7
