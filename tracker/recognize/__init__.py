@@ -15,6 +15,7 @@ from datetime import date
 from tracker.domain import Entry, Finding, Kind, Official
 from tracker.recognize.classify import Decision, SentenceClassifier, seen_at, utc_day
 from tracker.recognize.dates import ANAPHORIC, find_dates, report_cue
+from tracker.recognize.lexicon import SINCE_BEFORE
 from tracker.recognize.names import SHORT, Hit, NameMatcher, entry_hits
 from tracker.recognize.text import fold, repair_mojibake, split_sentences
 
@@ -60,6 +61,44 @@ def _anchor(folded: list[str], index: int, first_body: int, pub_day: date) -> da
         if cues:
             return cues[-1].day
     return None
+
+
+_STORY_DAYS = 31  # an undated act continues a story dated up to this many days back
+_ENTRY_DAYS = 7  # ... or the one recent day the whole entry speaks of
+
+
+def _event_days(low: str, pub_day: date) -> list[date]:
+    """The past event days a sentence's cues give (not report dates, not 'since')."""
+    return [
+        c.day
+        for p, c in find_dates(low, pub_day)
+        if not c.future
+        and c.precision == "day"
+        and report_cue(low, p) is None
+        and SINCE_BEFORE.search(low[max(0, p - 25) : p]) is None
+    ]
+
+
+def _earlier_day(folded: list[str], index: int, first_body: int, pub_day: date) -> date | None:
+    """The last event day of the nearest earlier sentence that gives one: "Monday, Aug. 25:
+    The president signed three orders. He also met ..." (the 'also' act is that Monday's)."""
+    for j in range(index - 1, first_body - 1, -1):
+        days = _event_days(folded[j], pub_day)
+        if days:
+            return days[-1] if 0 <= (pub_day - days[-1]).days <= _STORY_DAYS else None
+    return None
+
+
+def _entry_day(folded: list[str], first_body: int, pub_day: date) -> date | None:
+    """The one recent day all the entry's dates agree on, when they agree: an undated
+    sentence before "the video was filmed on January 13" is about that day."""
+    days = {
+        d
+        for low in folded[first_body:]
+        for d in _event_days(low, pub_day)
+        if 0 <= (pub_day - d).days <= _ENTRY_DAYS
+    }
+    return days.pop() if len(days) == 1 else None
 
 
 def _pronoun_hits(low: str, previous: int | None) -> list[Hit]:
@@ -137,17 +176,18 @@ class Recognizer:
                 if decision.kind is Kind.APPEARANCE and decision.dated:
                     if decision.precision == "day" and 0 <= (pub_day - decision.day).days <= 31:
                         story_day = decision.day
-                elif (
-                    decision.kind is Kind.APPEARANCE
-                    and index > headline_count
-                    and story_day is not None
-                    and story_day != pub_day
-                ):
+                elif decision.kind is Kind.APPEARANCE and index >= headline_count:
                     # "Xi toured a battery maker on Wednesday. He walked along the line":
                     # an undated act continues the story the entry last dated
-                    decision = replace(
-                        decision, day=story_day, cue=decision.cue + ", the day the story is about"
+                    day = (
+                        story_day
+                        or _earlier_day(folded, index, headline_count, pub_day)
+                        or _entry_day(folded, headline_count, pub_day)
                     )
+                    if day is not None and day != pub_day:
+                        decision = replace(
+                            decision, day=day, cue=decision.cue + ", the day the story is about"
+                        )
                 out.append(
                     SentenceDecision(
                         self.officials[official].name, sentence, index < headline_count, decision

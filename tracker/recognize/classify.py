@@ -704,8 +704,7 @@ class SentenceClassifier:
         label = f"'{found.word.strip()}' ({lang})"
         # "prima apparizione ..., dopo il malore di martedì 25 aprile": a date after the
         # "since"/"after" that follows a new appearance is when the absence began
-        cut = SINCE_WORD.search(low, found.position) if found.new else None
-        cue = _first_cue(low, cues, cut.start() if cut else None)
+        cue = _first_cue(low, cues)
         if found.framing:
             if cue is not None and not cue.future and cue.precision == "day":
                 return Decision(
@@ -868,7 +867,7 @@ class SentenceClassifier:
             between = part.group("between")
             skip = r"\b(?:called|reached|tried|attempt\w*|request\w*|that|which|who|but|while)\b"
             if not re.search(skip, between):
-                lead = near[: part.start()][-25:]
+                lead = near[: part.start()][-40:]
                 if (
                     re.search(r"\b(?:has|have|had)\s+(?!a\b|an\b)(?:\w+\s+){0,2}$", lead)
                     and not cues

@@ -51,9 +51,12 @@ _WEEKDAY = re.compile(
 )
 # "in May", "in late October", "in early June this year": a month, said vaguely
 _MONTH_ONLY = re.compile(
-    r"\b(?:in|during|since)\s+(?P<at>(?:(?P<part>early|mid|late)[\s-]*)?(?P<month>"
+    r"\b(?:in|during|since|by)\s+(?P<at>(?:(?P<part>early|mid|late)[\s-]*)?(?P<month>"
     r"january|february|march|april|may|june|july|august|september|october|november|december)"
     r"\b(?!\s+[0-3]?\d\b)(?:\s+(?:this\s+year|(?P<last>last\s+year)|(?P<year>(?:19|20)\d\d)))?)"
+)
+_AND_WEEKDAY = re.compile(
+    r"\s*(?:,|and|&|to|through|-|–)\s*(?:and\s+)?(?:" + "|".join(WEEKDAYS) + r")\b"
 )
 _PART_DAY = {"early": 5, "mid": 15, "late": 25, None: 15}
 _RELATIVE = [
@@ -360,6 +363,8 @@ def _find_dates(folded: str, published: date, foreign: bool) -> list[tuple[int, 
             cue = DateCue(day, m.group("at"), "month", future=day > published)
             found.append((m.start("at"), cue))
     for m in _WEEKDAY.finditer(folded) if "day" in folded else ():
+        if _AND_WEEKDAY.match(folded, m.end()):
+            continue  # "on Monday and Tuesday": the later day is the one to count from
         wanted = WEEKDAYS[m.group("weekday")]
         back = (published.weekday() - wanted) % 7
         if m.group("last") and back == 0:

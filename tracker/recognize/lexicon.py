@@ -80,8 +80,6 @@ def language_of(low: str) -> str:
         return "el"
     if _ARABIC_SCRIPT.search(low):
         return "fa" if _PERSIAN.search(low) else "ar"
-    if low.isascii() and (" the " in low or " of " in low or " said" in low):
-        return "en"  # the common case, without counting words
     if "ı" in low:  # dotless i: Turkish
         return "tr"
     ranked = latin_candidates(low)
@@ -178,7 +176,7 @@ LEXICONS: dict[str, Lexicon] = {
                 "未公开露面", "未公開露面", "取消"),
         unwell=("住院", "病情"),
         future=("将", "將", "拟", "擬", "计划", "計劃", "即将", "即將", "预计", "預計", "明天",
-               "准备", "準備"),
+               "准备", "準備", "很快"),
         negation=("未", "没有", "沒有", "不会", "不會"),
         habit=("之后", "之後", "此前", "早前", "曾经", "曾經", "多次", "近年来", "近年來",
               "多年来", "多年來"),
