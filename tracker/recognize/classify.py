@@ -107,7 +107,10 @@ _ACT_VERBS = "|".join(
         "(?:is|are) (?:addressing|meeting|visiting|speaking|holding|hosting|attending|touring"
         "|chairing|receiving|inspecting|presiding|greeting|welcoming)",
         "was joined by|were joined by|was accompanied by|was flanked by|called on",
-        "head to|heads to|headed to|headed for|leaves for|left for|hold talks",
+        "head to|heads to|headed to|headed for|leaves for|left for|hold talks|give|returned home",
+        "returned from|leaves the|left the|answered (?:\\w+ ){0,2}questions",
+        "took (?:\\w+ ){0,2}questions",
+        "made (?:\\w+ )?(?:press )?statements to|spoke to reporters",
         "were among (?:the )?(?:\\w+ ){0,2}(?:mourners|guests|attendees|participants|officials"
         "|delegates|leaders|dignitaries|speakers)",
     )

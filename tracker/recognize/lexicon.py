@@ -61,6 +61,8 @@ _STOPWORDS = {
            "werd", "naar", "hij"},
     "hu": {"a", "az", "es", "hogy", "nem", "egy", "volt", "meg", "is", "ami"},
     "lt": {"ir", "su", "kad", "del", "yra", "buvo", "po", "jo", "prezidentas"},
+    "id": {"yang", "dan", "di", "dari", "ini", "itu", "dengan", "untuk", "pada", "ke", "akan",
+           "tidak", "juga", "dalam", "presiden", "sebagai"},
 }  # fmt: skip
 
 
@@ -112,6 +114,7 @@ class Lexicon:
     proxy: tuple[str, ...] = ()  # "in his place", "instead of him": someone else went
 
 
+# fmt: off
 # fmt: off
 LEXICONS: dict[str, Lexicon] = {
     "ru": Lexicon(
@@ -176,7 +179,7 @@ LEXICONS: dict[str, Lexicon] = {
                 "未公开露面", "未公開露面", "取消"),
         unwell=("住院", "病情"),
         future=("将", "將", "拟", "擬", "计划", "計劃", "即将", "即將", "预计", "預計", "明天",
-               "准备", "準備", "很快"),
+               "准备", "準備", "很快", "邀请", "邀請", "会到", "會到", "将在", "將在"),
         negation=("未", "没有", "沒有", "不会", "不會"),
         habit=("之后", "之後", "此前", "早前", "曾经", "曾經", "多次", "近年来", "近年來",
               "多年来", "多年來"),
@@ -220,13 +223,15 @@ LEXICONS: dict[str, Lexicon] = {
             "s'est exprime", "a dejeune", "diner", "tete-a-tete", "au telephone", "par telephone",
             "entretien telephonique", "a pris a plusieurs reprises", "a appele", "a echange",
             "se sont parle", "a ete filme", "a ete montre", "a ete photographie", "en image",
-            "images", "a la television", "s'est adresse"),
+            "images", "a la television", "s'est adresse", "a debarque", "a rendu visite",
+            "rendu visite", "a quitte", "est sorti", "devant le president",
+            "prestation de serment", "ceremonie"),
         say=("a declare", "a affirme", "a dit", "a estime", "a souligne", "a indique", "a assure",
             "a explique", "a ajoute", "a repondu", "declare$", "affirme$", "a averti",
             "a martele", "a annonce"),
         new=("premiere apparition", "est reapparu", "reapparu", "reapparition",
             "est apparu pour la premiere fois", "premiere sortie", "premieres images",
-            "premiere fois depuis", "pour la premiere fois"),
+            "premiere fois depuis", "pour la premiere fois", "reapparu a"),
         last=("derniere apparition", "n'a plus ete vu", "n'est plus apparu"),
         absence=("absent", "absence", "n'a pas assiste", "n'a pas participe",
                 "s'est fait representer", "a annule", "annule", "n'est pas apparu",
@@ -249,7 +254,8 @@ LEXICONS: dict[str, Lexicon] = {
             "telefonat", "gesprach mit", "gesprache mit", "gesprache", "fuhrte gesprache",
             "begrusste", "begrusst", "zu gast", "besichtigte", "auftritt", "trat auf",
             "zeigte sich", "erschien", "war zu sehen", "per video", "videoschalte", "im beisein",
-            "entgegengenommen", "sprach mit"),
+            "entgegengenommen", "sprach mit", "legte", "blumen nieder", "kranz nieder",
+            "kranzniederlegung"),
         say=("sagte", "erklarte", "betonte", "bekraftigte", "kundigte an"),
         new=("erstmals wieder", "erster offentlicher auftritt", "ersten offentlichen auftritt",
             "wieder aufgetaucht", "zeigte sich erstmals", "erstmals seit"),
@@ -267,7 +273,8 @@ LEXICONS: dict[str, Lexicon] = {
     "nl": Lexicon(
         act=("ontmoette", "ontving", "bezocht", "bezoek", "sprak met", "arriveerde", "kwam aan",
             "nam deel", "woonde", "ondertekende", "opende", "persconferentie", "verscheen",
-            "liet zich zien", "gesprek met", "telefoongesprek", "verwelkomde", "foto"),
+            "liet zich zien", "gesprek met", "telefoongesprek", "verwelkomde", "foto",
+            "ontmoeting", "besproken", "bespraken"),
         say=("zei", "verklaarde"),
         new=("voor het eerst sinds", "eerste publieke optreden", "verscheen voor het eerst",
             "dook weer op", "weer in het openbaar"),
@@ -340,7 +347,8 @@ LEXICONS: dict[str, Lexicon] = {
             "acompanhado d", "acompanhado por", "almoco", "almocou", "jantou", "encontrou-se",
             "se encontrou", "encontro com", "compromisso oficial", "cumprimentou", "apareceu",
             "durante a visita", "durante o encontro", "na cupula", "posou", "esteve em",
-            "recebeu o", "recebeu a", "recebeu em"),
+            "recebeu o", "recebeu a", "recebeu em", "recebeu nest", "recebeu hoje",
+            "recebeu ontem", "recebeu neste"),
         say=("disse", "afirmou", "declarou", "destacou", "ressaltou", "defendeu"),
         new=("primeira aparicao", "reapareceu", "voltou a aparecer"),
         last=("ultima aparicao",),
@@ -379,7 +387,7 @@ LEXICONS: dict[str, Lexicon] = {
         new=("po raz pierwszy od", "pierwsze publiczne", "ponownie pojawil",
             "pojawil sie po raz pierwszy"),
         last=("ostatnie publiczne", "ostatni raz", "ostatnio widziany"),
-        absence=("nieobecn", "nie pojawil", "nie wzial udzialu", "odwolal"),
+        absence=("nieobecn", "nie pojawil", "nie wzial udzialu", "odwolal", "zrezygnowal z"),
         unwell=("w szpitalu", "choroba", "chorob"),
         future=("bedzie", "odwiedzi$", "spotka sie", "wezmie udzial", "ma sie", "planuje",
                "zamierza", "jutro", "przyszlym"),
@@ -391,7 +399,8 @@ LEXICONS: dict[str, Lexicon] = {
             "doputovao", "stigao", "stigla", "ucestvovao", "sudjelovao", "prisustvovao",
             "potpisao", "obratio se", "konferenciji za novinare", "konferencija za novinare",
             "novinarima", "pojavio se", "pojavila se", "telefonski", "telefonom", "susret",
-            "sreo se", "docekao", "prethodne noci"),
+            "sreo se", "docekao", "prethodne noci", "otputovao", "otputovala", "oprostio",
+            "oprostila", "svecanog otvaranja"),
         say=("rekao", "rekla", "izjavio", "izjavila", "naglasio", "saopstio"),
         new=("prvi put od", "prvo javno pojavljivanje", "ponovo se pojavio", "ponovno se pojavio"),
         last=("poslednje javno pojavljivanje", "posljednje javno pojavljivanje", "poslednji put",
@@ -437,9 +446,10 @@ LEXICONS: dict[str, Lexicon] = {
         act=("التقى", "استقبل", "استقبال", "زار$", "زيارة", "وصل", "عاد$", "شارك", "حضر$", "ترأس",
             "وقع$", "ألقى", "كلمة", "مؤتمر صحفي", "مؤتمر صحافي", "اتصال هاتفي", "اتصالا هاتفيا",
             "محادثات", "مباحثات", "اجتمع", "اجتماع", "لقاء", "ظهر$", "ظهور", "اللقطة", "لقطة",
-            "التلفزيون", "بث$", "يبدو"),
+            "التلفزيون", "بث$", "يبدو", "غادر", "عودته", "تصريحات له من", "من مدينة"),
         say=("قال$", "أكد", "صرح", "أعلن"),
-        new=("أول ظهور", "ظهر لأول مرة", "عاد للظهور", "ظهوره الأول", "لأول مرة منذ"),
+        new=("أول ظهور", "ظهر لأول مرة", "عاد للظهور", "ظهوره الأول", "لأول مرة منذ", "بعد عودته",
+            "أول تصريح له بعد"),
         last=("آخر ظهور",),
         absence=("غياب", "غاب$", "لم يحضر", "لم يشارك", "ألغى"),
         unwell=("المستشفى", "مستشفى", "النقاهة", "العلاج"),
@@ -486,7 +496,20 @@ LEXICONS: dict[str, Lexicon] = {
         future=("bus$", "ketina", "planuoja", "rytoj", "susitiks", "apsilankys"),
         negation=("ne$",),
     ),
+    "id": Lexicon(
+        act=("menerima", "kunjungan", "mendatangi", "bertemu", "pertemuan", "menghadiri",
+            "berkunjung", "tiba di", "melakukan pertemuan", "berbicara", "menyambut", "hadir",
+            "meninjau", "konferensi pers"),
+        say=("mengatakan", "menyebut", "menanyakan", "menyatakan", "menegaskan"),
+        new=("pertama kali sejak", "kembali tampil"),
+        last=("terakhir kali",),
+        absence=("tidak hadir", "absen", "batal"),
+        unwell=("dirawat", "rumah sakit"),
+        future=("akan", "dijadwalkan", "rencana", "berencana", "besok"),
+        negation=("tidak", "belum"),
+    ),
 }
+# fmt: on
 # fmt: on
 
 # absence said with words apart: "hat ... nicht an dem Treffen teilgenommen",
@@ -566,7 +589,8 @@ class ForeignCue:
     new: bool = False  # "first appearance since": dates after "since" are not its day
 
 
-_NEAR_BEFORE = 90  # characters before the name that an act word may stand at
+_NEAR_BEFORE = 150  # characters before the name that an act word may stand at (titles
+# of the one received are long: "ha ricevuto ... il Ministro degli Esteri ..., Wang Yi")
 _NEAR_AFTER = 140  # ... and after it
 _SPEAKER_GAP = 40  # a reporting verb this close to the name has the official as speaker
 _CLAUSE_BREAK = re.compile(r"[;:\"]|\s[-–—]\s")

@@ -190,7 +190,10 @@ class NameMatcher:
         # "Ramzanom Kadirovim", "Władimirem Putinem": the official's own given name, declined
         return all(
             word not in self._own_words[official]
-            and not any(len(w) >= 4 and word.startswith(w) for w in self._own_words[official])
+            and not any(
+                len(w) >= 4 and (word.startswith(w) or _near_spelling(word, w))
+                for w in self._own_words[official]
+            )
             for official, _s, _r in owners
         )
 
@@ -256,8 +259,19 @@ _CJK = re.compile(r"[\u3400-\u9fff\uac00-\ud7af\u1100-\u11ff]")
 _CJK_TITLES = (
     "국무위원장", "위원장", "총비서", "외무상", "부부장", "대통령", "총리", "장관", "주석", "원수",
     "외교부장", "외무장관", "主席", "总理", "外交部长", "部长", "外长", "总书记", "国务委员",
-    "委员", "总统", "首相",
+    "委员", "总统", "首相", "外交部長", "部長", "外長", "總書記", "國務委員", "委員", "總統",
+    "總理", "國家主席", "동지", "위원장님", "국방상",
 )  # fmt: skip
+
+
+def _near_spelling(a: str, b: str) -> bool:
+    """One letter dropped, added or changed: 'Abelmadjid' is a misspelt 'Abdelmadjid'."""
+    if abs(len(a) - len(b)) > 1 or a[:2] != b[:2]:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _han_name(low: str, form: str, end: int) -> bool:
