@@ -288,7 +288,7 @@ _GENERALITY = re.compile(
     r"\b(?:(?:\d+|two|three|four|five|six|dozens? of|many|several|more than \w+) times"
     r"|often|repeatedly|frequently|always|previously|routinely|regularly|usually"
     r"|in the past|many times|several times|several occasions|many occasions|for years"
-    r"|for decades|over the years|every year|each year"
+    r"|for decades|over the years|every year|each year|regular"
     r"|(?:the )?(?:last|past) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several"
     r"|many) \w+)\b"
 )
@@ -349,11 +349,18 @@ _PUBLIC_SETTING = re.compile(
     r"|audience|crowd|forum|conference|session|podium|remarks|television|tv|televised"
     r"|broadcast|live|in person|on camera|during|while|alongside|beside|standing|sitting"
     r"|next to|delegates|students|troops|soldiers|workers|supporters|guests|visitors|trip"
-    r"|tour|event|call|phone|lunch|dinner|sidelines|flanked)\b"
+    r"|tour|event|call|phone|lunch|dinner|sidelines|flanked|senators|senate|committee|congress"
+    r"|hearing|radio|station|channel|broadcaster|assembly|council|summit|cabinet)\b"
 )
 # "said (that) he would not attend": the statement is about not doing it
 _SAID_NOT = re.compile(
     r"\s+(?:that\s+)?(?:he|she|they)\s+(?:would|will|could|did|does|do|was|is|had)\s*(?:not|n't)\b"
+)
+# verbs of saying alone: without a setting the words may come from a written statement
+_BARE_SAY = re.compile(
+    r"said|says|stated|states|declared|declares|announced|announces|noted|notes|stressed"
+    r"|stresses|emphasi[sz]ed|explained|explains|added|adds|insisted|insists|argued|argues"
+    r"|claimed|reiterated|reiterates|asserted|maintained|told|tells"
 )
 # "told Putin", "thanked his French counterpart": said to someone, so they spoke
 _ADDRESSEE = re.compile(r"\s+(?:[A-Z]|(?:his|her|the)\s+(?:\w+\s+){0,2}counterpart)")
@@ -424,21 +431,27 @@ def _since_scoped(low: str, position: int) -> bool:
     return bool(find_dates(head, date(2000, 1, 1)))
 
 
-def _first_cue(
-    low: str, cues: list[tuple[int, DateCue]], before: int | None = None
-) -> DateCue | None:
-    """The first date cue of a sentence in another language (it states the event before
-    anything else), leaving out dates that say since when someone was absent and dates
-    of the report; with `before`, only cues that stand before that position."""
-    for p, c in cues:
-        if before is not None and p >= before:
-            break
-        if _since_scoped(low, p) or _REPORT_BEFORE.search(low[max(0, p - 40) : p]):
-            continue
-        if _REPORT_AFTER.match(low[p + len(c.text) : p + len(c.text) + 8]):
-            continue
-        return c
-    return None
+def _beside(low: str, cue: DateCue, position: int, length: int) -> bool:
+    """'said on Tuesday', 'on Tuesday said': the cue dates the verb itself, not a clause
+    further on ("looking forward to the dialogue on Tuesday")."""
+    at = low.find(cue.text)
+    return at >= 0 and (-30 <= at - (position + length) <= 45 or 0 <= position - at <= 40)
+
+
+def _event_cue(low: str, cues: list[tuple[int, DateCue]], position: int) -> DateCue | None:
+    """The date cue of an act word in another language: the one closest to it (the date
+    stands before or after the verb), leaving out dates that say since when someone was
+    absent and dates of the report; a calendar date wins a tie."""
+    pool = [
+        (p, c)
+        for p, c in cues
+        if not _since_scoped(low, p)
+        and not _REPORT_BEFORE.search(low[max(0, p - 40) : p])
+        and not _REPORT_AFTER.match(low[p + len(c.text) : p + len(c.text) + 8])
+    ]
+    if not pool:
+        return None
+    return min(pool, key=lambda pc: (abs(pc[0] - position), not pc[1].text[:1].isdigit()))[1]
 
 
 def _words_before(low: str, start: int) -> list[str]:
@@ -707,7 +720,7 @@ class SentenceClassifier:
         label = f"'{found.word.strip()}' ({lang})"
         # "prima apparizione ..., dopo il malore di martedì 25 aprile": a date after the
         # "since"/"after" that follows a new appearance is when the absence began
-        cue = _first_cue(low, cues)
+        cue = _event_cue(low, cues, found.position)
         if found.framing:
             if cue is not None and not cue.future and cue.precision == "day":
                 return Decision(
@@ -1034,11 +1047,16 @@ class SentenceClassifier:
                 why = "said what will not happen"
             if (
                 why is None
-                and verb in _SAY
+                and _BARE_SAY.fullmatch(verb)
                 and not _PUBLIC_SETTING.search(low)
                 and not _SAID_AT_PLACE.search(sentence)
                 and not (verb in _TOLD and _ADDRESSEE.match(sentence[position + len(verb) :]))
-                and (cue is None or "today" in cue.text or "tonight" in cue.text)
+                and (
+                    cue is None
+                    or "today" in cue.text
+                    or "tonight" in cue.text
+                    or not _beside(low, cue, position, len(verb))
+                )
             ):
                 why = "a statement with no public setting"
             if why is None and _DENIAL.search(before[-80:]):

@@ -58,7 +58,8 @@ _MONTH_ONLY = re.compile(
 _AND_WEEKDAY = re.compile(
     r"\s*(?:,|and|&|to|through|-|–)\s*(?:and\s+)?(?:" + "|".join(WEEKDAYS) + r")\b"
 )
-_PART_DAY = {"early": 5, "mid": 15, "late": 25, None: 15}
+# the first day the words allow: a vague date never puts a sighting later than stated
+_PART_DAY = {"early": 1, "mid": 11, "late": 21, None: 1}
 _RELATIVE = [
     (
         re.compile(
@@ -201,6 +202,9 @@ _FOREIGN_MD = re.compile(
     r"(?:(?P<year>(?:19|20)\d\d)\.?\s+)?(?<!\w)(?P<month>"
     + _alternation({w: n for w, n in FOREIGN_MONTHS.items() if w in _MONTH_FIRST})
     + r")\s+(?P<day>[0-3]?\d)\b"
+)
+_CJK_MONTH = re.compile(
+    r"(?<![\d年])(?P<month>[01]?\d)月(?![\d份])|(?<!\d)(?P<kmonth>[01]?\d)월(?!\s*\d)"
 )
 _CJK_DATE = re.compile(
     r"(?:(?P<year>(?:19|20)\d\d)年)?(?P<month>[01]?\d)月(?P<day>[0-3]?\d)日"
@@ -400,6 +404,10 @@ def _foreign_dates(folded: str, published: date) -> list[tuple[int, DateCue]]:
         day = _resolve_year(FOREIGN_MONTHS[m.group("month")], int(m.group("day")), year, published)
         if day is not None:
             found.append((m.start(), DateCue(day, m.group(0), "day", future=day > published)))
+    for m in _CJK_MONTH.finditer(folded):  # "3月": a month, said vaguely
+        day = _resolve_year(int(m.group("month")), 1, None, published)
+        if day is not None:
+            found.append((m.start(), DateCue(day, m.group(0), "month", future=day > published)))
     for m in _CJK_DATE.finditer(folded):
         if m.group("day"):
             year = int(m.group("year")) if m.group("year") else None

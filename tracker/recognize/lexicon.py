@@ -238,7 +238,8 @@ LEXICONS: dict[str, Lexicon] = {
                 "n'a pas ete vu", "sans nouvelles", "empeche"),
         unwell=("hospitalise", "hospitalisation", "avc", "convalescence", "soigne"),
         future=("va$", "vont$", "doit", "devrait", "devront", "prochain", "prochaine", "sera$",
-               "se rendra", "rencontrera", "recevra", "participera", "est attendu", "prevu",
+               "aura$", "auront$", "seront$", "se rendra", "rencontrera", "recevra", "participera",
+               "est attendu", "prevu",
                "prevoit", "compte$", "pourrait", "demain", "effectuera"),
         negation=("n'a pas", "ne s'est pas", "n'est pas", "jamais", "n'ont pas"),
         habit=("habituellement", "regulierement", "chaque annee"),
@@ -595,7 +596,9 @@ _NEAR_AFTER = 140  # ... and after it
 _SPEAKER_GAP = 40  # a reporting verb this close to the name has the official as speaker
 _CLAUSE_BREAK = re.compile(r"[;:\"]|\s[-–—]\s")
 # "заявил о смерти Бердымухамедова": a name after a preposition is what was spoken of
-_OF = re.compile(r"\s(?:о|об|про|на|в|с|de|du|des|del|sobre|di|da|of|about|uber|o|za)\s")
+_OF = re.compile(
+    r"\s(?:о|об|про|на|в|с|de|du|des|del|sobre|di|da|of|about|uber|o|za|dari|tentang)\s"
+)
 # "that" of reported speech: a name after it is what was said, not who said it
 _THAT = re.compile(
     r"[\s,](?:что|чтобы|що|que|qu'|dass|ob|che|ca|że|da|kako|ότι|πως|كه|أن|ان|dat|hogy|jog|kad)\s"
@@ -631,7 +634,17 @@ def foreign_cue(
     proxy = _closest(compiled.find("proxy", low), start, end)
     if proxy is not None:  # "in zijn plaats woonde ... bij": someone else went instead
         return ForeignCue("absence", proxy.group(0), proxy.start())
-    if new is not None and not _blocked(compiled, low, new) and not compiled.find("written", low):
+    undone = (
+        [m for m in compiled.find("absence", low) if 0 <= m.start() - new.end() <= 40]
+        if new is not None
+        else []
+    )
+    if (
+        new is not None
+        and not undone  # "po raz pierwszy od 11 lat zrezygnował z": first time, but absent
+        and not _blocked(compiled, low, new)
+        and not compiled.find("written", low)
+    ):
         return ForeignCue("appearance", new.group(0), new.start(), new=True)
     absence = _closest(compiled.find("absence", low), start, end)
     apart = _ABSENCE_APART.get(lang)
@@ -715,6 +728,6 @@ def _blocked(compiled: _Compiled, low: str, act: re.Match[str], start: int = -1)
         # a plan said between the name and its act: "Путин ... может провести встречу"
         span = low[min(start, lo) : max(start, lo)]
         future = compiled.patterns["future"]
-        if future is not None and len(span) < 60 and future.search(span):
+        if future is not None and len(span) < 100 and future.search(span):
             return "plan"
     return None
