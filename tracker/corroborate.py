@@ -23,6 +23,7 @@ Rules (docs/alerts.md, "Corroboration and contradiction"):
 from __future__ import annotations
 
 import ipaddress
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -204,16 +205,24 @@ def disputes(
 ) -> dict[tuple[str, date], Dispute]:
     """Per (official, day), the sightings that the absence reports known at `as_of`
     contradict (see the module's rules)."""
-    by_official: dict[str, list[AbsenceReport]] = defaultdict(list)
+    supported = support(accounts, as_of)
+    lone: dict[str, list[date]] = defaultdict(list)  # per official, sorted
+    for (official, day), found in sorted(supported.items()):
+        if not found.corroborated:
+            lone[official].append(day)
+    covering: dict[tuple[str, date], list[AbsenceReport]] = defaultdict(list)
     for r in reports:
-        if r.since is not None and r.published <= as_of:
-            by_official[r.official].append(r)
-    out: dict[tuple[str, date], Dispute] = {}
-    for key, sighting in support(accounts, as_of).items():
-        candidates = by_official.get(sighting.official)
-        if not candidates:
+        days = lone.get(r.official)
+        if not days or r.since is None or r.published > as_of:
             continue
-        found = contradiction(sighting, candidates, as_of)
-        if found is not None:
-            out[key] = found
+        # the lone sightings strictly inside the report's window, found by bisection
+        first = bisect_right(days, r.since)
+        last = bisect_left(days, r.published.astimezone(UTC).date())
+        for day in days[first:last]:
+            covering[(r.official, day)].append(r)
+    out: dict[tuple[str, date], Dispute] = {}
+    for key, found_reports in covering.items():
+        dispute = contradiction(supported[key], found_reports, as_of)
+        if dispute is not None:
+            out[key] = dispute
     return out

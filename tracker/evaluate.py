@@ -15,7 +15,7 @@ from sqlmodel import Session
 from tracker import alerting, corroborate, silence
 from tracker.awaits import Await, AwaitPhase, AwaitStatus, await_status
 from tracker.config import Config
-from tracker.domain import AlertDecision, AlertKind, Kind, OfficialStatus
+from tracker.domain import AlertDecision, AlertKind, Kind, OfficialStatus, Sighting
 from tracker.notify.message import Context, render
 from tracker.store import alert_store, repo
 from tracker.store.engine import session as session_for
@@ -60,14 +60,7 @@ class Evaluator:
     def statuses(self, as_of: datetime, *, watching_since: datetime | None = None) -> Evaluation:
         adaptive = self.config.alerts.adaptive
         with session_for(self.engine) as session:
-            disputes = self._disputes(session, as_of)
-            skip: dict[str, set[date]] = {}
-            for name, day in disputes:
-                skip.setdefault(name, set()).add(day)
-            last = repo.last_sightings(session, as_of, skip=skip)
-            support = corroborate.support(
-                repo.accounts_on(session, [(n, s.date) for n, s in last.items()], as_of), as_of
-            )
+            last, disputes, support = self._last_seen(session, as_of)
             since = watching_since or repo.coverage_start(session)
             statuses: list[OfficialStatus] = []
             for official in self.config.officials:
@@ -119,13 +112,49 @@ class Evaluator:
             disputed=set_aside,
         )
 
-    @staticmethod
-    def _disputes(session: Session, as_of: datetime) -> dict[tuple[str, date], corroborate.Dispute]:
-        """The sightings that absence reports known at `as_of` contradict."""
-        reports = repo.absence_reports(session, as_of)
-        if not reports:
-            return {}
-        return corroborate.disputes(repo.window_accounts(session, as_of), reports, as_of)
+    def _last_seen(
+        self, session: Session, as_of: datetime, batch: int = 8
+    ) -> tuple[
+        dict[str, Sighting],
+        dict[tuple[str, date], corroborate.Dispute],
+        dict[tuple[str, date], corroborate.Support],
+    ]:
+        """Per official, the latest sighting known by `as_of` that is not disputed; the
+        disputed ones passed over on the way; the support of every day looked at.
+
+        Walks each official's latest days back, `batch` at a time, until one is not
+        disputed. Whether a day is disputed depends only on that day's appearances and
+        the absence reports covering it, so a few days per official are read, never the
+        whole history."""
+        last: dict[str, Sighting] = {}
+        disputed: dict[tuple[str, date], corroborate.Dispute] = {}
+        support: dict[tuple[str, date], corroborate.Support] = {}
+        pending: dict[str, date | None] = {o.name: None for o in self.config.officials}
+        while pending:
+            days = repo.latest_days(session, as_of, pending, batch)
+            rows = repo.appearances_on(
+                session, [(name, day) for name, ds in days.items() for day in ds], as_of
+            )
+            accounts = [a.account() for a in rows]
+            by_day: dict[tuple[str, date], list[repo.Appearance]] = {}
+            for a in rows:
+                by_day.setdefault((a.official, a.day), []).append(a)
+            reports = repo.covering_reports(session, as_of, days)
+            found = corroborate.disputes(accounts, reports, as_of)
+            support.update(corroborate.support(accounts, as_of))
+            pending = {}
+            for name, ds in days.items():
+                seen = next((d for d in ds if (name, d) not in found), None)
+                disputed.update(
+                    {(name, d): found[(name, d)] for d in ds if seen is None or d > seen}
+                )
+                if seen is not None:
+                    sighting = repo.evidence(by_day.get((name, seen), []))
+                    if sighting is not None:
+                        last[name] = sighting
+                elif len(ds) == batch:
+                    pending[name] = ds[-1]  # all disputed: look further back
+        return last, disputed, support
 
     def evaluate(
         self, as_of: datetime, now: datetime, *, watching_since: datetime | None = None

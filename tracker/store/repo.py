@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_
+from sqlalchemy import func
 from sqlalchemy import insert as sa_insert
 from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from tracker.corroborate import AbsenceReport, Account
@@ -332,62 +331,48 @@ def to_sighting(finding: FindingRow, entry: EntryRow, name: str) -> Sighting:
     )
 
 
-def last_sightings(
-    session: Session, as_of: datetime, *, skip: dict[str, set[date]] | None = None
-) -> dict[str, Sighting]:
-    """Per official, the latest appearance known by `as_of`, passing over the days in
-    `skip` (name -> days set aside as disputed)."""
-    out: dict[str, Sighting] = {}
-    officials = session.exec(select(OfficialRow)).all()
-    for official in officials:
+# --- corroboration and contradiction (the rules: tracker/corroborate.py) -------------
+
+
+def latest_days(
+    session: Session, as_of: datetime, before: dict[str, date | None], limit: int
+) -> dict[str, list[date]]:
+    """Per official named in `before`, the latest `limit` days with an appearance known by
+    `as_of` (newest first), only days earlier than its bound when it has one."""
+    out: dict[str, list[date]] = {}
+    for official in session.exec(
+        select(OfficialRow).where(col(OfficialRow.name).in_(sorted(before)))
+    ).all():
         query = (
-            select(FindingRow, EntryRow)
-            .join(EntryRow, col(EntryRow.id) == col(FindingRow.entry_id))
+            select(col(FindingRow.day))
             .where(
                 FindingRow.official_id == official.id,
                 FindingRow.kind == Kind.APPEARANCE.value,
                 col(FindingRow.published) <= as_of,
                 col(FindingRow.seen_at) <= as_of,
             )
-            # the latest day; on that day the surest, earliest report is the evidence
-            .order_by(
-                col(FindingRow.day).desc(),
-                col(FindingRow.confidence).desc(),
-                col(FindingRow.published),
-            )
-            .limit(1)
+            .distinct()
+            .order_by(col(FindingRow.day).desc())
+            .limit(limit)
         )
-        days = (skip or {}).get(official.name)
+        bound = before[official.name]
+        if bound is not None:
+            query = query.where(col(FindingRow.day) < bound)
+        days = list(session.exec(query).all())
         if days:
-            query = query.where(col(FindingRow.day).not_in(sorted(days)))
-        row = session.exec(query).first()
-        if row is not None:
-            out[official.name] = to_sighting(row[0], row[1], official.name)
+            out[official.name] = days
     return out
 
 
-# --- corroboration and contradiction (the rules: tracker/corroborate.py) -------------
+def _reports(session: Session, query: Any) -> list[AbsenceReport]:
+    return [
+        AbsenceReport(name, f.since, f.published, f.source, f.confidence, url, f.sentence)
+        for f, url, name in session.exec(query).all()
+    ]
 
 
-def _report_window(report: Any, appearance: Any) -> Any:
-    """SQL for: `appearance` may lie inside the window of absence report `report`
-    (a superset of AbsenceReport.covers, which decides)."""
-    return and_(
-        report.official_id == appearance.official_id,
-        report.kind == Kind.ABSENCE.value,
-        report.since.is_not(None),
-        appearance.day > report.since,
-        appearance.seen_at < report.published,
-    )
-
-
-def absence_reports(
-    session: Session, as_of: datetime, official: str | None = None
-) -> list[AbsenceReport]:
-    """Absence reports published by `as_of` that say since when and have at least one
-    appearance inside their window (the only ones that can contradict anything)."""
-    seen = aliased(FindingRow)
-    query = (
+def _absences(as_of: datetime) -> Any:
+    return (
         select(FindingRow, EntryRow.url, OfficialRow.name)
         .join(EntryRow, col(EntryRow.id) == col(FindingRow.entry_id))
         .join(OfficialRow, col(OfficialRow.id) == col(FindingRow.official_id))
@@ -395,54 +380,126 @@ def absence_reports(
             FindingRow.kind == Kind.ABSENCE.value,
             col(FindingRow.since).is_not(None),
             col(FindingRow.published) <= as_of,
-            exists().where(
-                _report_window(FindingRow, seen),
-                col(seen.kind) == Kind.APPEARANCE.value,
-                col(seen.published) <= as_of,
-            ),
         )
     )
+
+
+def absence_reports(
+    session: Session, as_of: datetime, official: str | None = None
+) -> list[AbsenceReport]:
+    """Absence reports published by `as_of` that say since when (of one official, or all)."""
+    query = _absences(as_of)
     if official is not None:
         query = query.where(func.lower(OfficialRow.name) == official.lower())
-    return [
-        AbsenceReport(name, f.since, f.published, f.source, f.confidence, url, f.sentence)
-        for f, url, name in session.exec(query).all()
-    ]
+    return _reports(session, query)
 
 
-def _accounts(session: Session, query: Any) -> list[Account]:
-    rows = session.exec(query).all()
-    return [Account(name, f.day, f.source, f.published, f.confidence, url) for f, url, name in rows]
+def _official_ids(session: Session, names: Iterable[str]) -> dict[str, int]:
+    query = select(OfficialRow).where(col(OfficialRow.name).in_(sorted(set(names))))
+    return {o.name: o.id for o in session.exec(query).all() if o.id is not None}
 
 
-def _appearances(as_of: datetime) -> Any:
-    return (
-        select(FindingRow, EntryRow.url, OfficialRow.name)
-        .join(EntryRow, col(EntryRow.id) == col(FindingRow.entry_id))
-        .join(OfficialRow, col(OfficialRow.id) == col(FindingRow.official_id))
-        .where(FindingRow.kind == Kind.APPEARANCE.value, col(FindingRow.published) <= as_of)
-    )
+def covering_reports(
+    session: Session, as_of: datetime, days: dict[str, list[date]]
+) -> list[AbsenceReport]:
+    """The absence reports (published by `as_of`, saying since when) that may cover one of
+    these days of these officials; a superset of AbsenceReport.covers, which decides.
+    One indexed query per official (official, kind): a few reports each."""
+    out: list[AbsenceReport] = []
+    for name, official_id in sorted(_official_ids(session, days).items()):
+        if not days[name]:
+            continue
+        first, last = min(days[name]), max(days[name])
+        query = _absences(as_of).where(
+            col(FindingRow.official_id) == official_id,
+            col(FindingRow.since) < last,
+            # published on a later day than the earliest of these days
+            col(FindingRow.published) > datetime.combine(first, time.max, tzinfo=UTC),
+        )
+        out += _reports(session, query)
+    return out
 
 
-def window_accounts(session: Session, as_of: datetime) -> list[Account]:
-    """The appearances published by `as_of` that lie inside the window of an absence
-    report published by then: the only sightings a report can contradict."""
-    report = aliased(FindingRow)
-    inside = exists().where(_report_window(report, FindingRow), col(report.published) <= as_of)
-    return _accounts(session, _appearances(as_of).where(inside))
+@dataclass(frozen=True)
+class Appearance:
+    """A stored appearance with what corroboration and the evidence of status need."""
+
+    official: str
+    day: date
+    seen_at: datetime
+    published: datetime
+    confidence: float
+    source: str
+    url: str
+    title: str
+    sentence: str
+    id: int
+
+    def account(self) -> Account:
+        return Account(
+            self.official, self.day, self.source, self.published, self.confidence, self.url
+        )
+
+    def sighting(self) -> Sighting:
+        return Sighting(
+            official=self.official,
+            date=self.day,
+            seen_at=self.seen_at,
+            published=self.published,
+            url=self.url,
+            title=self.title,
+            text=self.sentence,
+        )
+
+
+_APPEARANCE = (
+    FindingRow.day,
+    FindingRow.seen_at,
+    FindingRow.published,
+    FindingRow.confidence,
+    FindingRow.source,
+    EntryRow.url,
+    EntryRow.title,
+    FindingRow.sentence,
+    FindingRow.id,
+)
+
+
+def appearances_on(
+    session: Session, days: Iterable[tuple[str, date]], as_of: datetime
+) -> list[Appearance]:
+    """Every appearance published by `as_of` of these (official name, day) pairs. One
+    query per official, on the index (official, kind, day)."""
+    by_name: dict[str, set[date]] = {}
+    for name, day in days:
+        by_name.setdefault(name, set()).add(day)
+    out: list[Appearance] = []
+    for name, official_id in sorted(_official_ids(session, by_name).items()):
+        query = (
+            sa_select(*(col(c) for c in _APPEARANCE))
+            .join(EntryRow, col(EntryRow.id) == col(FindingRow.entry_id))
+            .where(
+                col(FindingRow.official_id) == official_id,
+                col(FindingRow.kind) == Kind.APPEARANCE.value,
+                col(FindingRow.day).in_(sorted(by_name[name])),
+                col(FindingRow.published) <= as_of,
+            )
+        )
+        out += [Appearance(name, *values) for values in session.execute(query).all()]
+    return out
 
 
 def accounts_on(
     session: Session, days: Iterable[tuple[str, date]], as_of: datetime
 ) -> list[Account]:
     """Every appearance published by `as_of` of these (official name, day) pairs."""
-    pairs = sorted(set(days))
-    out: list[Account] = []
-    for i in range(0, len(pairs), 100):
-        chunk = pairs[i : i + 100]
-        match = or_(*(and_(col(OfficialRow.name) == n, col(FindingRow.day) == d) for n, d in chunk))
-        out += _accounts(session, _appearances(as_of).where(match))
-    return out
+    return [a.account() for a in appearances_on(session, days, as_of)]
+
+
+def evidence(appearances: Iterable[Appearance]) -> Sighting | None:
+    """Of the appearances of one day, the evidence: the surest, earliest report."""
+    best = min(appearances, key=lambda a: (-a.confidence, a.published, a.id), default=None)
+    return best.sighting() if best is not None else None
 
 
 def coverage_start(session: Session) -> datetime | None:
