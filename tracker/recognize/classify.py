@@ -356,6 +356,11 @@ _PUBLIC_SETTING = re.compile(
 _SAID_NOT = re.compile(
     r"\s+(?:that\s+)?(?:he|she|they)\s+(?:would|will|could|did|does|do|was|is|had)\s*(?:not|n't)\b"
 )
+# "X earlier visited the United States": some time before, no day said
+# (a sentence that opens "Earlier, he had met ..." goes on with the same day's story)
+_EARLIER = re.compile(
+    r"(?<=\w\s)earlier\b(?!\s*,)(?!\s+(?:today|tonight|this|that|on|in|the|last))"
+)
 # verbs of saying alone: without a setting the words may come from a written statement
 _BARE_SAY = re.compile(
     r"said|says|stated|states|declared|declares|announced|announces|noted|notes|stressed"
@@ -424,11 +429,10 @@ def _since_scoped(low: str, position: int) -> bool:
     scope = window[found[-1].end() :]
     if not re.search(r"[,;.:]", scope):
         return True
-    # a date in apposition to one in the scope: "martedì scorso, 25 aprile"
+    # a date in apposition to the scope: "martedì scorso, 25 aprile", "depuis son
+    # hospitalisation en France, le 27 avril"
     head, _sep, tail = scope.rpartition(",")
-    if re.search(r"[,;.:]", head) or len(tail.strip()) > 3:
-        return False
-    return bool(find_dates(head, date(2000, 1, 1)))
+    return not re.search(r"[,;.:]", head) and len(tail.strip()) <= 3
 
 
 def _beside(low: str, cue: DateCue, position: int, length: int) -> bool:
@@ -1041,7 +1045,7 @@ class SentenceClassifier:
                 why = f"vague and not recent ({cue.text})"
             if why is None and _SCHEDULE.search(low):
                 why = "an engagement on a schedule"
-            if why is None and cue is None and re.search(r"\bearlier\s*$", between):
+            if why is None and cue is None and _EARLIER.search(low):
                 why = "'earlier', no day stated"
             if why is None and verb in _SAY and _SAID_NOT.match(rest):
                 why = "said what will not happen"
@@ -1077,6 +1081,11 @@ class SentenceClassifier:
             how = f"'{verb}'" + (
                 f", dated '{cue.text}'" if cue is not None else ", publication date"
             )
+            reported = [c for p, c in cues if report_cue(low, p) is not None and not c.future]
+            if cue is None and reported and reported[0].day < pub_day:
+                # "KCNA reported on Saturday that Kim watched a game": no later than the report
+                day = reported[0].day
+                how = f"'{verb}', no later than the report of '{reported[0].text}'"
             return Decision(Kind.APPEARANCE, how, conf, day, precision, dated=cue is not None)
         return reason
 
