@@ -442,10 +442,13 @@ def _beside(low: str, cue: DateCue, position: int, length: int) -> bool:
     return at >= 0 and (-30 <= at - (position + length) <= 45 or 0 <= position - at <= 40)
 
 
-def _event_cue(low: str, cues: list[tuple[int, DateCue]], position: int) -> DateCue | None:
-    """The date cue of an act word in another language: the one closest to it (the date
-    stands before or after the verb), leaving out dates that say since when someone was
-    absent and dates of the report; a calendar date wins a tie."""
+def _event_cue(
+    low: str, cues: list[tuple[int, DateCue]], position: int, name: tuple[int, int] = (-1, -1)
+) -> DateCue | None:
+    """The date cue of an act word in another language: the one closest to it or to the
+    name (the date stands before or after either: "lors de sa rencontre avec X, jeudi"),
+    leaving out dates that say since when someone was absent and dates of the report; a
+    calendar date wins a tie."""
     pool = [
         (p, c)
         for p, c in cues
@@ -455,7 +458,12 @@ def _event_cue(low: str, cues: list[tuple[int, DateCue]], position: int) -> Date
     ]
     if not pool:
         return None
-    return min(pool, key=lambda pc: (abs(pc[0] - position), not pc[1].text[:1].isdigit()))[1]
+
+    def distance(p: int, c: DateCue) -> int:
+        near_name = min(abs(p - name[0]), abs(p - name[1])) if name[0] >= 0 else abs(p - position)
+        return min(abs(p - position), near_name)
+
+    return min(pool, key=lambda pc: (distance(*pc), not pc[1].text[:1].isdigit()))[1]
 
 
 def _words_before(low: str, start: int) -> list[str]:
@@ -715,16 +723,18 @@ class SentenceClassifier:
     ) -> Decision | None:
         """A sentence in another language, read by its cue words (lexicon.py)."""
         found = None
+        name = (-1, -1)
         for start, end in spans:
             found = foreign_cue(low, lang, start, end, tuple(others))
             if found is not None:
+                name = (start, end)
                 break
         if found is None:
             return None
         label = f"'{found.word.strip()}' ({lang})"
         # "prima apparizione ..., dopo il malore di martedì 25 aprile": a date after the
         # "since"/"after" that follows a new appearance is when the absence began
-        cue = _event_cue(low, cues, found.position)
+        cue = _event_cue(low, cues, found.position, name)
         if found.framing:
             if cue is not None and not cue.future and cue.precision == "day":
                 return Decision(

@@ -599,6 +599,7 @@ _CLAUSE_BREAK = re.compile(r"[;:\"]|\s[-–—]\s")
 _OF = re.compile(
     r"\s(?:о|об|про|на|в|с|de|du|des|del|sobre|di|da|of|about|uber|o|za|dari|tentang)\s"
 )
+_INVERTED = re.compile(r"[\"”»,:.!?]\s*(?:[-–—]\s*)?$")
 # "that" of reported speech: a name after it is what was said, not who said it
 _THAT = re.compile(
     r"[\s,](?:что|чтобы|що|que|qu'|dass|ob|che|ca|że|da|kako|ότι|πως|كه|أن|ان|dat|hogy|jog|kad)\s"
@@ -697,6 +698,15 @@ def _act(
             if len(gap) > _SPEAKER_GAP or _CLAUSE_BREAK.search(gap):
                 continue
             if "," in gap or _THAT.search(f" {gap} ") or (before and _OF.search(f" {gap} ")):
+                continue
+            if (
+                before
+                and compiled.lang not in _NO_SPACES
+                and not _INVERTED.search(low[: m.start()])
+            ):
+                # a reporting verb before the name is the speaker's only in an inverted
+                # reporting clause ("«...», — заявил Песков", "..., a spus Erdogan");
+                # elsewhere the name is its object ("menyebut Vladimir Putin")
                 continue  # "Захарова заявила, что Лавров ...": the name is in what was said
             if any(min(m.start(), start) < o < max(m.start(), end) for o, _e in others):
                 continue  # someone else named in between is the speaker
