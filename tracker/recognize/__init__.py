@@ -27,7 +27,13 @@ _NOT_SEEN = re.compile(
     r"seen|appear|spotted|sighted|missing|whereabouts|surfaced|in public|vu|visto|vista|видели"
     r"|появля|показыва|gesehen|widziany|vazut|gorul|εμφαν|露面|모습|公の場"
 )
-_PRONOUN = re.compile(r"^(?:he|she)\b|\b(?:his|her)\s+(?=last\b)")
+_PRONOUN = re.compile(
+    r"^(?:he|she)\b|\b(?:his|her)\s+(?=last\b)"
+    # the same in other languages, where the word cannot be an article ("il" is French
+    # "he" only before a verb, Italian "the" otherwise)
+    r"|^(?:il|elle)\s+(?=a\s|est\s|s'est\s|avait\s|etait\s|sera\s|n'a\s|n'est\s|se\s|s')"
+    r"|^(?:er|он|она|він|вона|ele|ela|ella|hij)\b"
+)
 
 
 # "..., although he took part by video link": the subject named at the start goes on

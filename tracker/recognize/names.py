@@ -207,7 +207,10 @@ class NameMatcher:
         return False
 
     def hits(
-        self, text: str, folded: str | None = None, namesakes: list[int] | None = None
+        self,
+        text: str,
+        folded: str | None = None,
+        namesakes: list[tuple[int, int]] | None = None,
     ) -> list[Hit]:
         """Every word-bounded occurrence, shortest patterns shadowed by longer overlaps.
 
@@ -246,7 +249,7 @@ class NameMatcher:
                     continue  # "Xi'an", "O'Neill": a longer word
                 if single and self._other_given_name(text, start, owners):
                     if namesakes is not None:
-                        namesakes.extend(o for o, _s, _r in owners)
+                        namesakes.extend({(o, start) for o, _s, _r in owners})
                     continue
             for official, strength, role in owners:
                 found.append(Hit(official, start, end, strength, text[start:end], role))
@@ -365,8 +368,13 @@ def entry_hits(
       and at the years the sentence (or the one before) speaks of, if it names any.
     """
     lows = folded if folded is not None else [fold(t) for t in texts]
-    namesakes: list[int] = []
-    per_text = [matcher.hits(t, f, namesakes) for t, f in zip(texts, lows, strict=True)]
+    found: list[list[tuple[int, int]]] = []
+    per_text = []
+    for t, f in zip(texts, lows, strict=True):
+        found.append([])
+        per_text.append(matcher.hits(t, f, found[-1]))
+    # one namesake per place, however many spellings matched there
+    namesakes = [o for spots in found for o, _start in set(spots)]
     if namesakes:
         # "Rubio calls time on playing career" over a story about Ricky Rubio: a bare
         # surname the entry gives to someone else, and never to the official in full
