@@ -32,7 +32,7 @@ _PRONOUN = re.compile(
     # the same in other languages, where the word cannot be an article ("il" is French
     # "he" only before a verb, Italian "the" otherwise)
     r"|^(?:il|elle)\s+(?=a\s|est\s|s'est\s|avait\s|etait\s|sera\s|n'a\s|n'est\s|se\s|s')"
-    r"|^(?:er|он|она|він|вона|ele|ela|ella|hij)\b"
+    r"|^(?:er|он|она|він|вона|ele|ela|ella|hij)\b|^sie\s+(?=(?:ist|hat|war|wird|\w+te)\b)"
 )
 
 
@@ -69,6 +69,15 @@ def _anchor(folded: list[str], index: int, first_body: int, pub_day: date) -> da
     return None
 
 
+# blocks that put an act at some undated time in the past
+_UNDATED_PAST = re.compile(
+    r"'earlier', no day|history|past perfect|'recently'|relative clause about"
+)
+# "During his trip, ...", "On that visit, ...", "While there, ...": the visit just told of
+_SAME_TRIP = re.compile(
+    r"^(?:during|on|in the course of)\s+(?:his|her|that|the)\s+(?:\w+\s+)?(?:trip|visit|stay|tour"
+    r"|talks)\b|^while there\b|^there,"
+)
 _STORY_DAYS = 31  # an undated act continues a story dated up to this many days back
 _ENTRY_DAYS = 7  # ... or the one recent day the whole entry speaks of
 
@@ -150,6 +159,7 @@ class Recognizer:
         previous: int | None = None  # the first official named in the last sentence with names
         pub_day = utc_day(entry.published)
         story_day: date | None = None  # the day of the latest dated act the entry reported
+        undated_past: set[int] = set()  # officials whose last act was some undated time ago
         for index, (sentence, low, found) in enumerate(
             zip(sentences, folded, hits_per_sentence, strict=True)
         ):
@@ -179,7 +189,22 @@ class Recognizer:
                     others=others,
                     anchor=anchor,
                 )
-                if decision.kind is Kind.APPEARANCE and decision.dated:
+                if decision.kind is Kind.MENTION and _UNDATED_PAST.search(decision.cue):
+                    undated_past.add(official)
+                elif (
+                    decision.kind is Kind.APPEARANCE
+                    and not decision.dated
+                    and official in undated_past
+                    and _SAME_TRIP.match(low)
+                ):
+                    # "Jaishankar earlier visited the US ... During his trip, he held talks":
+                    # the trip is the earlier one, and it has no day
+                    decision = replace(
+                        decision,
+                        kind=Kind.MENTION,
+                        cue=f"{decision.cue}: continues an earlier undated visit",
+                    )
+                elif decision.kind is Kind.APPEARANCE and decision.dated:
                     if decision.precision == "day" and 0 <= (pub_day - decision.day).days <= 31:
                         story_day = decision.day
                 elif decision.kind is Kind.APPEARANCE and index >= headline_count:

@@ -166,6 +166,12 @@ def _folded_table(words: dict[str, tuple[str, ...]], base: int) -> dict[str, int
 
 
 FOREIGN_WEEKDAYS = _folded_table(_WEEKDAY_WORDS, 0)
+# German runs the part of the day into the weekday: "Dienstagabend", "Montagmorgen"
+FOREIGN_WEEKDAYS |= {
+    day + part: n
+    for day, n in _folded_table({"de": _WEEKDAY_WORDS["de"]}, 0).items()
+    for part in ("abend", "morgen", "mittag", "nachmittag", "vormittag", "nacht")
+}
 FOREIGN_MONTHS = _folded_table(_MONTH_WORDS, 1)
 _MONTH_FIRST = {
     fold(f) for lang in ("hu", "lt") for fs in _MONTH_WORDS[lang] for f in fs.split("|")

@@ -178,17 +178,18 @@ class NameMatcher:
 
     def _other_given_name(
         self, text: str, start: int, owners: tuple[tuple[int, str, Role | None], ...]
-    ) -> bool:
+    ) -> str | None:
         """'Emine Erdogan', 'Brigitte Macron': a capitalised first name that is not the
-        official's own (in any spelling) means a different person with the surname."""
+        official's own (in any spelling) means a different person with the surname.
+        Returns that first name, or None."""
         m = re.search(r"([A-Z][\w'’-]*)\s+$", text[max(0, start - 40) : start])
         if not m:
-            return False
+            return None
         word = fold(m.group(1)).rstrip("'")
         if word in _NOT_GIVEN_NAMES or word.endswith(("'s", "s'")) or m.group(1).isupper():
-            return False
+            return None
         # "Ramzanom Kadirovim", "Władimirem Putinem": the official's own given name, declined
-        return all(
+        other = all(
             word not in self._own_words[official]
             and not any(
                 len(w) >= 4 and (word.startswith(w) or _near_spelling(word, w))
@@ -196,6 +197,7 @@ class NameMatcher:
             )
             for official, _s, _r in owners
         )
+        return m.group(1) if other else None
 
     def any_hit(self, text: str) -> bool:
         """Whether any name, alias, role or surname occurs at all (boundaries unchecked):
@@ -210,7 +212,7 @@ class NameMatcher:
         self,
         text: str,
         folded: str | None = None,
-        namesakes: list[tuple[int, int]] | None = None,
+        namesakes: list[tuple[Hit, str]] | None = None,
     ) -> list[Hit]:
         """Every word-bounded occurrence, shortest patterns shadowed by longer overlaps.
 
@@ -247,9 +249,13 @@ class NameMatcher:
                     and not (len(form) >= 4 and _APOSTROPHE_SUFFIX.match(low, end))
                 ):
                     continue  # "Xi'an", "O'Neill": a longer word
-                if single and self._other_given_name(text, start, owners):
+                given = self._other_given_name(text, start, owners) if single else None
+                if given is not None:
                     if namesakes is not None:
-                        namesakes.extend({(o, start) for o, _s, _r in owners})
+                        namesakes.extend(
+                            (Hit(o, start, end, st, text[start:end], r), given)
+                            for o, st, r in owners
+                        )
                     continue
             for official, strength, role in owners:
                 found.append(Hit(official, start, end, strength, text[start:end], role))
@@ -265,6 +271,13 @@ _CJK_TITLES = (
     "委员", "总统", "首相", "外交部長", "部長", "外長", "總書記", "國務委員", "委員", "總統",
     "總理", "國家主席", "동지", "위원장님", "국방상",
 )  # fmt: skip
+
+
+def _named_alone(text: str, word: str, surname: str) -> bool:
+    """Whether the entry uses `word` as a name of its own, not only before `surname`."""
+    uses = len(re.findall(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text))
+    paired = len(re.findall(r"(?<!\w)" + re.escape(word) + r"\s+" + re.escape(surname), text))
+    return uses > paired
 
 
 def _near_spelling(a: str, b: str) -> bool:
@@ -368,13 +381,21 @@ def entry_hits(
       and at the years the sentence (or the one before) speaks of, if it names any.
     """
     lows = folded if folded is not None else [fold(t) for t in texts]
-    found: list[list[tuple[int, int]]] = []
+    found: list[list[tuple[Hit, str]]] = []
     per_text = []
     for t, f in zip(texts, lows, strict=True):
         found.append([])
         per_text.append(matcher.hits(t, f, found[-1]))
+    whole = "\n".join(texts)
+    for i, spots in enumerate(found):
+        for hit, given in spots:
+            # "Am Mittwoch empfing Merz Selenskyj": the capitalised word names someone the
+            # entry speaks of on their own ("Merz empfängt ..."), not a namesake's first name
+            if _named_alone(whole, given, hit.surface):
+                per_text[i] = _drop_shadowed([*per_text[i], hit])
+    found = [[(h, g) for h, g in spots if not _named_alone(whole, g, h.surface)] for spots in found]
     # one namesake per place, however many spellings matched there
-    namesakes = [o for spots in found for o, _start in set(spots)]
+    namesakes = [o for spots in found for o, _start in {(h.official, h.start) for h, _g in spots}]
     if namesakes:
         # "Rubio calls time on playing career" over a story about Ricky Rubio: a bare
         # surname the entry gives to someone else, and never to the official in full
