@@ -15,7 +15,7 @@ from datetime import date
 from tracker.domain import Entry, Finding, Kind, Official
 from tracker.recognize.classify import Decision, SentenceClassifier, seen_at, utc_day
 from tracker.recognize.dates import ANAPHORIC, find_dates, report_cue
-from tracker.recognize.lexicon import SINCE_BEFORE
+from tracker.recognize.lexicon import SINCE_BEFORE, language_of
 from tracker.recognize.names import SHORT, Hit, NameMatcher, entry_hits
 from tracker.recognize.text import fold, repair_mojibake, split_sentences
 
@@ -94,24 +94,38 @@ def _event_days(low: str, pub_day: date) -> list[date]:
     ]
 
 
-def _earlier_day(folded: list[str], index: int, first_body: int, pub_day: date) -> date | None:
+class _Days:
+    """Event days per sentence of one entry, worked out once."""
+
+    def __init__(self, folded: list[str], pub_day: date) -> None:
+        self.folded = folded
+        self.pub_day = pub_day
+        self._days: dict[int, list[date]] = {}
+
+    def __getitem__(self, index: int) -> list[date]:
+        if index not in self._days:
+            self._days[index] = _event_days(self.folded[index], self.pub_day)
+        return self._days[index]
+
+
+def _earlier_day(days_of: _Days, index: int, first_body: int) -> date | None:
     """The last event day of the nearest earlier sentence that gives one: "Monday, Aug. 25:
     The president signed three orders. He also met ..." (the 'also' act is that Monday's)."""
     for j in range(index - 1, first_body - 1, -1):
-        days = _event_days(folded[j], pub_day)
+        days = days_of[j]
         if days:
-            return days[-1] if 0 <= (pub_day - days[-1]).days <= _STORY_DAYS else None
+            return days[-1] if 0 <= (days_of.pub_day - days[-1]).days <= _STORY_DAYS else None
     return None
 
 
-def _entry_day(folded: list[str], first_body: int, pub_day: date) -> date | None:
+def _entry_day(days_of: _Days, first_body: int) -> date | None:
     """The one recent day all the entry's dates agree on, when they agree: an undated
     sentence before "the video was filmed on January 13" is about that day."""
     days = {
         d
-        for low in folded[first_body:]
-        for d in _event_days(low, pub_day)
-        if 0 <= (pub_day - d).days <= _ENTRY_DAYS
+        for j in range(first_body, len(days_of.folded))
+        for d in days_of[j]
+        if 0 <= (days_of.pub_day - d).days <= _ENTRY_DAYS
     }
     return days.pop() if len(days) == 1 else None
 
@@ -159,6 +173,7 @@ class Recognizer:
         previous: int | None = None  # the first official named in the last sentence with names
         pub_day = utc_day(entry.published)
         story_day: date | None = None  # the day of the latest dated act the entry reported
+        days_of = _Days(folded, pub_day)
         undated_past: set[int] = set()  # officials whose last act was some undated time ago
         for index, (sentence, low, found) in enumerate(
             zip(sentences, folded, hits_per_sentence, strict=True)
@@ -177,6 +192,8 @@ class Recognizer:
             anchor = None
             if ANAPHORIC.search(low):
                 anchor = _anchor(folded, index, headline_count, utc_day(entry.published))
+            cues = find_dates(low, pub_day, anchor)
+            lang = language_of(low)
             for official in sorted({h.official for h in hits}):
                 spans = [(h.start, h.end) for h in hits if h.official == official]
                 others = [(h.start, h.end) for h in hits if h.official != official]
@@ -188,6 +205,8 @@ class Recognizer:
                     headline=index < headline_count,
                     others=others,
                     anchor=anchor,
+                    cues=cues,
+                    lang=lang,
                 )
                 if decision.kind is Kind.MENTION and _UNDATED_PAST.search(decision.cue):
                     undated_past.add(official)
@@ -212,8 +231,8 @@ class Recognizer:
                     # an undated act continues the story the entry last dated
                     day = (
                         story_day
-                        or _earlier_day(folded, index, headline_count, pub_day)
-                        or _entry_day(folded, headline_count, pub_day)
+                        or _earlier_day(days_of, index, headline_count)
+                        or _entry_day(days_of, headline_count)
                     )
                     if day is not None and day != pub_day:
                         decision = replace(

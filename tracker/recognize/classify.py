@@ -612,13 +612,19 @@ class SentenceClassifier:
         headline: bool = False,
         others: Sequence[tuple[int, int]] = (),
         anchor: date | None = None,
+        cues: Sequence[tuple[int, DateCue]] | None = None,
+        lang: str | None = None,
     ) -> Decision:
-        """`anchor` is the day the previous sentences spoke of ("later that day")."""
+        """`anchor` is the day the previous sentences spoke of ("later that day"); `cues`
+        and `lang`, when given, are the sentence's dates and language worked out once for
+        all the officials it names."""
         pub_day = utc_day(published)
-        cues = find_dates(low, pub_day, anchor)
-        decision = self._decide(sentence, low, spans, cues, pub_day, headline, others)
+        found = list(cues) if cues is not None else find_dates(low, pub_day, anchor)
+        decision = self._decide(
+            sentence, low, spans, found, pub_day, headline, others, lang or language_of(low)
+        )
         if decision.kind is Kind.ABSENCE:
-            since = [c for p, c in cues if _since_cue(low, p) and not c.future]
+            since = [c for p, c in found if _since_cue(low, p) and not c.future]
             if since and since[0].precision == "day":
                 return replace(decision, since=since[0].day)
         return decision
@@ -632,6 +638,7 @@ class SentenceClassifier:
         pub_day: date,
         headline: bool,
         others: Sequence[tuple[int, int]],
+        lang: str,
     ) -> Decision:
         cue = cues[0][1] if cues else None
         old_year = historical_year(low, pub_day)
@@ -641,7 +648,6 @@ class SentenceClassifier:
         if stripped.endswith("?"):
             return Decision(Kind.MENTION, "question", 0.7, pub_day)
 
-        lang = language_of(low)
         if lang != "en" and spans:
             tried = [lang, *(c for c in latin_candidates(low) if c != lang)]
             for candidate in tried[:3]:

@@ -66,6 +66,13 @@ _STOPWORDS = {
 }  # fmt: skip
 
 
+_LANGS_OF_WORD: dict[str, tuple[str, ...]] = {}
+for _lang, _words in (("en", _ENGLISH), *_STOPWORDS.items()):
+    for _word in _words:
+        _LANGS_OF_WORD[_word] = (*_LANGS_OF_WORD.get(_word, ()), _lang)
+_WORD = re.compile(r"[\w']+")
+
+
 def language_of(low: str) -> str:
     """A rough guess that is enough to pick cue words (ISO 639-1 code; 'en' by default)."""
     if _HANGUL.search(low):
@@ -88,13 +95,17 @@ def language_of(low: str) -> str:
     return ranked[0] if ranked else "en"
 
 
-def latin_candidates(low: str) -> list[str]:
+def latin_candidates(low: str) -> tuple[str, ...]:
     """Latin-script languages whose common words outnumber English ones, most likely first:
     Spanish, Portuguese and Romanian share many short words, so the caller tries each."""
-    words = re.findall(r"[\w']+", low)
-    english = max(sum(1 for w in words if w in _ENGLISH), 1)
-    scores = {lang: sum(1 for w in words if w in stops) for lang, stops in _STOPWORDS.items()}
-    return sorted((lang for lang, n in scores.items() if n > english), key=lambda x: -scores[x])
+    scores: dict[str, int] = {}
+    for word in _WORD.findall(low):
+        for lang in _LANGS_OF_WORD.get(word, ()):
+            scores[lang] = scores.get(lang, 0) + 1
+    english = max(scores.pop("en", 0), 1)
+    return tuple(
+        sorted((lang for lang, n in scores.items() if n > english), key=lambda x: -scores[x])
+    )
 
 
 @dataclass(frozen=True)
