@@ -188,7 +188,8 @@ _TO_WHOM = re.compile(
 )
 _PARTICIPANT_LINK = re.compile(r"\b(?:with|and|between|to)(?:\s+[^\s]+){0,5}\s*$|^\s*$")
 _POSSESSIVE_EVENT = re.compile(
-    r"^'s?\s+(?P<adj>(?:[\w-]+\s+){0,6}?)(?P<noun>talks|meeting|meetings|speech|remarks|address"
+    r"^'s?\s+(?P<adj>(?:(?!absence\b|absent\b|no-show\b|at\b|from\b)[\w-]+\s+){0,6}?)"
+    r"(?P<noun>talks|meeting|meetings|speech|remarks|address"
     r"|visit|trip|news conference|press conference|interview|phone call|call|conversation"
     r"|comments|arrival|appearance|appearances|handshake)\b"
 )
@@ -335,6 +336,7 @@ _OWN_EVENT_AFTER = re.compile(r"^\s+(?:on|during)\s+(?:his|her)\s+(?:arrival|vis
 _BACKGROUND = re.compile(
     r"\b(?:at the time|as recently as|back in|years? (?:ago|earlier)|in those days"
     r"|earlier it was reported|it was reported earlier|as previously reported"
+    r"|(?:during|on|in) (?:a|an|his|her) (?:previous|earlier|prior) (?:visit|trip|meeting|stay)"
     r"|previously reported)\b"
 )
 # "..., the schedule read": an engagement announced, not one reported
@@ -379,6 +381,10 @@ _NEW_APPEARANCE = re.compile(
     r"(?:the\s+)?public\s+(?:eye|view|life)|re ?emerged|resurfaced|reappeared|re ?appeared"
     r"|broke\s+(?:his|her)\s+(?:public\s+)?silence|was\s+seen\s+in\s+public)\b"
 )
+_OTHER_SUBJECT = re.compile(
+    r"\b(?:questions|rumou?rs|speculation|concerns|reports|doubts|fears|worries|tensions"
+    r"|claims|allegations|calls|issue|photo|photos|video|videos|footage)\b(?:\s+\S+){0,6}\s*$"
+)
 _PRESENT = re.compile(
     r"^(?:\w+s|attend|visit|meet|arrive|walk|wave|pose|speak|talk|sit|greet"
     r"|shake hands|hold talks|exit|load|board|depart|inaugurate|head to)$"
@@ -412,7 +418,9 @@ def _since_cue(low: str, position: int) -> bool:
 
 
 # a reporting verb right after a date in verb-final languages: "19일 보도했다"
-_REPORT_AFTER = re.compile(r"^\s*(?:보도|밝혔|전했|발표|報じ|伝え|報道|发布|報導|报道)")
+_REPORT_AFTER = re.compile(
+    r"^\s*[、,]?\s*(?:보도|밝혔|전했|발표|報じ|伝え|報道|发布|報導|报道|分かった|わかった)"
+)
 _REPORT_BEFORE = re.compile(
     r"(?:teilte|berichtete|meldete|сообщил\w*|сообщает|сообщили|a annonce|a indique|informo"
     r"|anuncio|ha informato|reported|said)\s+(?:\w+\s+){0,3}(?:am\s+|в\s+|во\s+|le\s+|el\s+)?$"
@@ -519,6 +527,15 @@ _WRITTEN = re.compile(
     r"|in a (?:post|letter|message|tweet|telegram|decree)|(?:wrote|posted) on|on social media"
     r"|on (?:x|telegram|twitter|facebook)\b|in an article|in a column|in an op-ed)"
 )
+_SEEN_TOO = re.compile(
+    r"\b(?:photo|picture|image|video|footage|in person|balcony|appeared|appearance)\b"
+)
+# heard, not seen: a recorded voice is no sighting, in any of the languages read here
+RECORDED_VOICE = re.compile(
+    r"\b(?:audio|voice|recorded|sound) (?:message|recording|address)|\baudio(?:message)?\b"
+    r"|messaggio audio|mensaje de audio|message audio|mensagem de audio|audiobotschaft"
+    r"|аудиообращени|аудиосообщени|голосовое сообщение|رسالة صوتية|音声メッセージ|音频"
+)
 # "who accompanied Lavrov on most of his trips": a habit, not one act
 _HABITUAL = re.compile(
     r"\b(?:most of (?:his|her|their)|many of (?:his|her|their)|usually|often|regularly"
@@ -623,6 +640,14 @@ class SentenceClassifier:
         decision = self._decide(
             sentence, low, spans, found, pub_day, headline, others, lang or language_of(low)
         )
+        if (
+            decision.kind is Kind.APPEARANCE
+            and RECORDED_VOICE.search(low)
+            and not _SEEN_TOO.search(low)
+        ):
+            return Decision(
+                Kind.MENTION, f"a recorded voice, not a sighting ({decision.cue})", 0.6, pub_day
+            )
         if decision.kind is Kind.ABSENCE:
             since = [c for p, c in found if _since_cue(low, p) and not c.future]
             if since and since[0].precision == "day":
@@ -775,8 +800,9 @@ class SentenceClassifier:
             m is None
             or _WRITTEN.search(low)
             or re.search(r"\bposts?\b", low[m.end() : m.end() + 40])
+            or _OTHER_SUBJECT.search(low[max(0, m.start() - 60) : m.start()])
         ):
-            return None
+            return None  # "questions about Buhari's health resurfaced": not he
         if not any(0 <= m.start() - e <= 150 or 0 <= a - m.end() <= 60 for a, e in spans):
             return None
         lead = low[max(0, m.start() - 40) : m.start()]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 from tracker.recognize.text import fold
 
@@ -212,6 +213,7 @@ _FOREIGN_MD = re.compile(
 _CJK_MONTH = re.compile(
     r"(?<![\d年])(?P<month>[01]?\d)月(?![\d份])|(?<!\d)(?P<kmonth>[01]?\d)월(?!\s*\d)"
 )
+_CJK_DAY = re.compile(r"(?<![\d月至到~\-、和及与與])(?P<day>[0-3]?\d)日(?!本)")
 _CJK_DATE = re.compile(
     r"(?:(?P<year>(?:19|20)\d\d)年)?(?P<month>[01]?\d)月(?P<day>[0-3]?\d)日"
     r"|(?:(?P<kmonth>[01]?\d)월\s*)?(?P<kday>[0-3]?\d)일"
@@ -327,7 +329,24 @@ def find_dates(
         found.sort(key=lambda item: item[0])
     if "eve" in folded:
         found = _eve_of(folded, published, foreign, found)
+    if "(" in folded and len(found) > 1:
+        found = _parenthetical(folded, found)
     return found
+
+
+_PAREN_GAP = re.compile(r"[\s,]*\((?:[^()\d]{0,12})?$")
+
+
+def _parenthetical(folded: str, found: list[tuple[int, DateCue]]) -> list[tuple[int, DateCue]]:
+    """'today (March 10)': the calendar date in brackets says which day 'today' was;
+    '16日(日本時間17日)': the bracketed day is the same moment in another time zone."""
+    drop: set[int] = set()
+    for (p, a), (q, b) in pairwise(found):
+        if not _PAREN_GAP.search(folded[p + len(a.text) : q]):
+            continue
+        calendar = [any(ch.isdigit() for ch in c.text) for c in (a, b)]
+        drop.add(p if calendar == [False, True] else q)
+    return [(p, c) for p, c in found if p not in drop]
 
 
 def _eve_of(
@@ -414,6 +433,10 @@ def _foreign_dates(folded: str, published: date) -> list[tuple[int, DateCue]]:
         day = _resolve_year(int(m.group("month")), 1, None, published)
         if day is not None:
             found.append((m.start(), DateCue(day, m.group(0), "month", future=day > published)))
+    for m in _CJK_DAY.finditer(folded):  # "30日に": a day of this month or the last
+        day = _day_of_recent_month(int(m.group("day")), published)
+        if day is not None:
+            found.append((m.start(), DateCue(day, m.group(0), "day", future=day > published)))
     for m in _CJK_DATE.finditer(folded):
         if m.group("day"):
             year = int(m.group("year")) if m.group("year") else None

@@ -127,6 +127,7 @@ class Lexicon:
 
 # fmt: off
 # fmt: off
+# fmt: off
 LEXICONS: dict[str, Lexicon] = {
     "ru": Lexicon(
         act=("провел", "провела", "провели", "провёл", "встретил", "встретилс", "встреча с",
@@ -205,7 +206,7 @@ LEXICONS: dict[str, Lexicon] = {
         last=("最後に公の場",),
         absence=("欠席", "姿を見せていない", "姿を見せず", "動静が途絶"),
         unwell=("入院",),
-        future=("予定", "見通し", "方針", "見込み"),
+        future=("予定", "見通し", "方針", "見込み", "来年", "調整", "方向で", "来月", "来週"),
         negation=("ない", "なかった"),
     ),
     "ko": Lexicon(
@@ -249,9 +250,9 @@ LEXICONS: dict[str, Lexicon] = {
                 "n'a pas ete vu", "sans nouvelles", "empeche"),
         unwell=("hospitalise", "hospitalisation", "avc", "convalescence", "soigne"),
         future=("va$", "vont$", "doit", "devrait", "devront", "prochain", "prochaine", "sera$",
-               "aura$", "auront$", "seront$", "se rendra", "rencontrera", "recevra", "participera",
-               "est attendu", "prevu",
-               "prevoit", "compte$", "pourrait", "demain", "effectuera"),
+               "aura$", "auront$", "seront$", "se rendra", "rencontrera", "recevra",
+               "participera", "est attendu", "prevu", "prevoit", "compte$", "pourrait", "demain",
+               "effectuera"),
         negation=("n'a pas", "ne s'est pas", "n'est pas", "jamais", "n'ont pas"),
         habit=("habituellement", "regulierement", "chaque annee"),
         written=("communique", "dans une lettre", "message", "sur x", "sur twitter", "decret"),
@@ -267,7 +268,7 @@ LEXICONS: dict[str, Lexicon] = {
             "begrusste", "begrusst", "zu gast", "besichtigte", "auftritt", "trat auf",
             "zeigte sich", "erschien", "war zu sehen", "per video", "videoschalte", "im beisein",
             "entgegengenommen", "sprach mit", "legte", "blumen nieder", "kranz nieder",
-            "kranzniederlegung"),
+            "kranzniederlegung", "zusammengetroffen", "trafen sich", "traf sich"),
         say=("sagte", "erklarte", "betonte", "bekraftigte", "kundigte an"),
         new=("erstmals wieder", "erster offentlicher auftritt", "ersten offentlichen auftritt",
             "wieder aufgetaucht", "zeigte sich erstmals", "erstmals seit"),
@@ -309,7 +310,8 @@ LEXICONS: dict[str, Lexicon] = {
             "durante el encuentro", "en la cumbre", "saludo", "estrecho la mano", "poso", "viajo",
             "se desplazo", "fue visto", "ha sido visto", "intervino", "discurso", "almuerzo",
             "recorrio", "ha mantenido", "mantuvo un encuentro", "celebro", "sostuvo",
-            "se ha reunido", "en la oficina oval", "declaraciones del"),
+            "se ha reunido", "en la oficina oval", "declaraciones del", "inaugur",
+            "videoconferencia", "encabez", "visitaron", "llegaron", "asistieron", "participaron"),
         say=("dijo", "afirmo", "declaro", "aseguro", "senalo", "expreso", "enfatizo", "subrayo",
             "califico", "desestimo", "respondio", "explico", "advirtio", "indico", "asegura",
             "dice$", "agrego"),
@@ -332,7 +334,7 @@ LEXICONS: dict[str, Lexicon] = {
     ),
     "it": Lexicon(
         act=("ha incontrato", "incontra$", "si e incontrato", "incontro con", "ha ricevuto",
-            "riceve$", "e stato ricevuto", "ha visitato", "visita$", "e arrivato", "e giunto",
+            "riceve$", "e stato ricevuto", "ha visitato", "visita$", "e arrivato",
             "ha partecipato", "ha preso parte", "ha assistito", "ha firmato", "ha inaugurato",
             "ha presieduto", "ha tenuto", "conferenza stampa", "ai giornalisti", "ha parlato",
             "ha pronunciato", "discorso", "si e recato", "si e recata", "e apparso", "e comparso",
@@ -523,6 +525,7 @@ LEXICONS: dict[str, Lexicon] = {
 }
 # fmt: on
 # fmt: on
+# fmt: on
 
 # absence said with words apart: "hat ... nicht an dem Treffen teilgenommen",
 # "ließ sich von einem Stellvertreter vertreten", "n'a pas ... assisté"
@@ -538,7 +541,8 @@ _ABSENCE_APART = {
 # "recently", in the languages above: a time the passage does not state
 RECENTLY = re.compile(
     fold(
-        r"(?<!\w)(?:recently|lately|the other day|recemment|recientemente|recentemente"
+        r"(?<!\w)(?:recently|lately|the other day|recemment|recientemente|recentemente|reciente"
+        r"|recente|recent|recemment"
         r"|di recente|недавно|нещодавно|kurzlich|neulich|onlangs|niedawno|nedavno|προσφατα"
         r"|gectigimiz gunlerde|son gunlerde|gecenlerde|مؤخرا|اخیرا|recent$)(?!\w)"
         r"|最近|近日|近期|최근|先日"
@@ -605,7 +609,7 @@ _NEAR_BEFORE = 150  # characters before the name that an act word may stand at (
 # of the one received are long: "ha ricevuto ... il Ministro degli Esteri ..., Wang Yi")
 _NEAR_AFTER = 140  # ... and after it
 _SPEAKER_GAP = 40  # a reporting verb this close to the name has the official as speaker
-_CLAUSE_BREAK = re.compile(r"[;:\"]|\s[-–—]\s")
+_CLAUSE_BREAK = re.compile(r"[;:\"「」『』“”]|\s[-–—]\s")
 # "заявил о смерти Бердымухамедова": a name after a preposition is what was spoken of
 _OF = re.compile(
     r"\s(?:о|об|про|на|в|с|de|du|des|del|sobre|di|da|of|about|uber|o|za|dari|tentang)\s"
