@@ -82,11 +82,13 @@ _STORY_DAYS = 31  # an undated act continues a story dated up to this many days 
 _ENTRY_DAYS = 7  # ... or the one recent day the whole entry speaks of
 
 
-def _event_days(low: str, pub_day: date) -> list[date]:
-    """The past event days a sentence's cues give (not report dates, not 'since')."""
+def _event_days(low: str, pub_day: date, *, calendar: bool = False) -> list[date]:
+    """The past event days a sentence's cues give (not report dates, not 'since');
+    with `calendar`, only those written as calendar dates (not "Friday", "today")."""
     return [
         c.day
         for p, c in find_dates(low, pub_day)
+        if not calendar or any(ch.isdigit() for ch in c.text)
         if not c.future
         and c.precision == "day"
         and report_cue(low, p) is None
@@ -107,6 +109,9 @@ class _Days:
             self._days[index] = _event_days(self.folded[index], self.pub_day)
         return self._days[index]
 
+    def calendar(self, index: int) -> list[date]:
+        return _event_days(self.folded[index], self.pub_day, calendar=True) if self[index] else []
+
 
 def _earlier_day(days_of: _Days, index: int, first_body: int) -> date | None:
     """The last event day of the nearest earlier sentence that gives one: "Monday, Aug. 25:
@@ -119,12 +124,12 @@ def _earlier_day(days_of: _Days, index: int, first_body: int) -> date | None:
 
 
 def _entry_day(days_of: _Days, first_body: int) -> date | None:
-    """The one recent day all the entry's dates agree on, when they agree: an undated
-    sentence before "the video was filmed on January 13" is about that day."""
+    """The one recent calendar date all the entry's dates agree on, when they agree: an
+    undated sentence before "the video was filmed on January 13" is about that day."""
     days = {
         d
         for j in range(first_body, len(days_of.folded))
-        for d in days_of[j]
+        for d in days_of.calendar(j)
         if 0 <= (days_of.pub_day - d).days <= _ENTRY_DAYS
     }
     return days.pop() if len(days) == 1 else None

@@ -213,6 +213,14 @@ _FOREIGN_MD = re.compile(
 _CJK_MONTH = re.compile(
     r"(?<![\d年])(?P<month>[01]?\d)月(?![\d份])|(?<!\d)(?P<kmonth>[01]?\d)월(?!\s*\d)"
 )
+# numeric dates outside English: year first with dots ("2024.5.27"), or day first with
+# dots or slashes ("27.5.2024", "25/2/2025"); English writes month first, so not there
+_NUMERIC = re.compile(
+    r"(?<![\d.])(?:(?P<y>(?:19|20)\d\d)\.\s?(?P<ymo>[01]?\d)\.\s?(?P<yd>[0-3]?\d)"
+    r"|(?P<dd>[0-3]?\d)[./](?P<dmo>[01]?\d)[./](?P<dy>(?:19|20)\d\d))(?![\d])"
+)
+# "1박 2일", "3日間": durations, not dates
+_DURATION = re.compile(r"박\s*$|\d\s*$")
 _CJK_DAY = re.compile(r"(?<![\d月至到~\-、和及与與])(?P<day>[0-3]?\d)日(?!本)")
 _CJK_DATE = re.compile(
     r"(?:(?P<year>(?:19|20)\d\d)年)?(?P<month>[01]?\d)月(?P<day>[0-3]?\d)日"
@@ -331,7 +339,23 @@ def find_dates(
         found = _eve_of(folded, published, foreign, found)
     if "(" in folded and len(found) > 1:
         found = _parenthetical(folded, found)
+    if len(found) > 1:
+        found = _same_day_number(found)
     return found
+
+
+_DAY_ONLY = re.compile(r"^([0-3]?\d)(?:일|日)$")
+
+
+def _same_day_number(found: list[tuple[int, DateCue]]) -> list[tuple[int, DateCue]]:
+    """'27일 ... (2024.5.27)': a bare day number is the day of the full date that has it."""
+    full = [c for _p, c in found if not _DAY_ONLY.match(c.text)]
+    out = []
+    for p, c in found:
+        m = _DAY_ONLY.match(c.text)
+        match = [f for f in full if m and f.day.day == int(m.group(1))]
+        out.append((p, DateCue(match[0].day, c.text, "day", match[0].future) if match else c))
+    return out
 
 
 _PAREN_GAP = re.compile(r"[\s,]*\((?:[^()\d]{0,12})?$")
@@ -433,6 +457,14 @@ def _foreign_dates(folded: str, published: date) -> list[tuple[int, DateCue]]:
         day = _resolve_year(int(m.group("month")), 1, None, published)
         if day is not None:
             found.append((m.start(), DateCue(day, m.group(0), "month", future=day > published)))
+    for m in _NUMERIC.finditer(folded):  # "2024.5.27", "27.5.2024", "(25/2/2025)"
+        if m.group("y"):
+            y, mo, d = int(m.group("y")), int(m.group("ymo")), int(m.group("yd"))
+        else:
+            y, mo, d = int(m.group("dy")), int(m.group("dmo")), int(m.group("dd"))
+        day = _resolve_year(mo, d, y, published) if 1 <= mo <= 12 else None
+        if day is not None:
+            found.append((m.start(), DateCue(day, m.group(0), "day", future=day > published)))
     for m in _CJK_DAY.finditer(folded):  # "30日に": a day of this month or the last
         day = _day_of_recent_month(int(m.group("day")), published)
         if day is not None:
@@ -444,6 +476,10 @@ def _foreign_dates(folded: str, published: date) -> list[tuple[int, DateCue]]:
         elif m.group("kmonth"):
             day = _resolve_year(int(m.group("kmonth")), int(m.group("kday")), None, published)
         else:  # "18일": a day of this month, or of the last one
+            if _DURATION.search(folded[max(0, m.start() - 3) : m.start()]) or folded.startswith(
+                "간", m.end()
+            ):
+                continue  # "1박 2일", "3일간": how long, not which day
             day = _day_of_recent_month(int(m.group("kday")), published)
         if day is not None:
             found.append((m.start(), DateCue(day, m.group(0), "day", future=day > published)))
