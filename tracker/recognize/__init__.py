@@ -25,7 +25,8 @@ _OPENING_PRONOUN = re.compile(r"(?:he|she)\b")
 # absence reports that say since when nobody has seen the person (not "in hospital since")
 _NOT_SEEN = re.compile(
     r"seen|appear|spotted|sighted|missing|whereabouts|surfaced|in public|vu|visto|vista|видели"
-    r"|появля|показыва|gesehen|widziany|vazut|gorul|εμφαν|露面|모습|公の場"
+    r"|появля|показыва|gesehen|widziany|vazut|gorul|εμφαν|露面|모습|公の場|signe de vie"
+    r"|senal de vida|segni di vita|sinal de vida|znaku zycia|sign of life|nebuvo"
 )
 _PRONOUN = re.compile(
     r"^(?:he|she)\b|\b(?:his|her)\s+(?=last\b)"
@@ -269,7 +270,7 @@ class Recognizer:
         pub_day = utc_day(entry.published)
         for item in list(decisions):
             d = item.decision
-            if d.kind is Kind.ABSENCE and d.since is not None and _NOT_SEEN.search(d.cue):
+            if d.kind is Kind.ABSENCE and d.since_exact and d.since and _NOT_SEEN.search(d.cue):
                 # "not seen since Saturday, when he appeared in a video": the report gives
                 # the day he was last seen; that day is the last sighting it knows of
                 framing = Decision(

@@ -51,6 +51,7 @@ class Decision:
     precision: str = "day"
     dated: bool = False  # a date cue in the sentence gave the day (not the publication)
     since: date | None = None  # absences: "not seen since October 28"
+    since_exact: bool = False  # the date right after "since": the day last seen
 
 
 # --- vocabularies -------------------------------------------------------------------
@@ -649,9 +650,12 @@ class SentenceClassifier:
                 Kind.MENTION, f"a recorded voice, not a sighting ({decision.cue})", 0.6, pub_day
             )
         if decision.kind is Kind.ABSENCE:
-            since = [c for p, c in found if _since_cue(low, p) and not c.future]
-            if since and since[0].precision == "day":
-                return replace(decision, since=since[0].day)
+            since = [(p, c) for p, c in found if _since_scoped(low, p) and not c.future]
+            if since and since[0][1].precision == "day":
+                # "since October 28" says the day; "since the mutiny began on Friday" says
+                # only when the silence began
+                exact = _since_cue(low, since[0][0])
+                return replace(decision, since=since[0][1].day, since_exact=exact)
         return decision
 
     def _decide(

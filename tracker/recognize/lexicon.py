@@ -128,6 +128,7 @@ class Lexicon:
 # fmt: off
 # fmt: off
 # fmt: off
+# fmt: off
 LEXICONS: dict[str, Lexicon] = {
     "ru": Lexicon(
         act=("провел", "провела", "провели", "провёл", "встретил", "встретилс", "встреча с",
@@ -244,15 +245,17 @@ LEXICONS: dict[str, Lexicon] = {
         new=("premiere apparition", "est reapparu", "reapparu", "reapparition",
             "est apparu pour la premiere fois", "premiere sortie", "premieres images",
             "premiere fois depuis", "pour la premiere fois", "reapparu a"),
-        last=("derniere apparition", "n'a plus ete vu", "n'est plus apparu"),
+        last=("derniere apparition", "n'a plus ete vu", "n'est plus apparu",
+             "la derniere fois que", "derniere fois que"),
         absence=("absent", "absence", "n'a pas assiste", "n'a pas participe",
                 "s'est fait representer", "a annule", "annule", "n'est pas apparu",
-                "n'a pas ete vu", "sans nouvelles", "empeche"),
+                "n'a pas ete vu", "sans nouvelles", "empeche", "n'a pas pu", "signe de vie"),
         unwell=("hospitalise", "hospitalisation", "avc", "convalescence", "soigne"),
         future=("va$", "vont$", "doit", "devrait", "devront", "prochain", "prochaine", "sera$",
                "aura$", "auront$", "seront$", "se rendra", "rencontrera", "recevra",
                "participera", "est attendu", "prevu", "prevoit", "compte$", "pourrait", "demain",
-               "effectuera"),
+               "effectuera", "fera$", "feront$", "ira$", "viendra", "prononcera", "presidera",
+               "accueillera", "visitera", "donnera"),
         negation=("n'a pas", "ne s'est pas", "n'est pas", "jamais", "n'ont pas"),
         habit=("habituellement", "regulierement", "chaque annee"),
         written=("communique", "dans une lettre", "message", "sur x", "sur twitter", "decret"),
@@ -317,11 +320,13 @@ LEXICONS: dict[str, Lexicon] = {
             "dice$", "agrego"),
         new=("reaparecio", "primera aparicion", "aparecio en publico", "volvio a aparecer",
             "reaparicion", "primer evento publico", "primer acto publico", "por primera vez tras",
-            "por primera vez desde"),
-        last=("ultima aparicion", "ultimo acto", "no se le ve desde", "no se le ha visto"),
+            "por primera vez desde", "primeras fotos", "primera foto", "primeras imagenes",
+            "volvio a la luz publica", "reaparece"),
+        last=("ultima aparicion", "ultimo acto", "no se le ve desde", "no se le ha visto",
+             "la ultima vez que", "ultima vez que"),
         absence=("no asistio", "no participo", "ausente", "se ausento", "ausencia",
                 "estuvo representad", "cancelo", "no ha aparecido", "no ha sido visto",
-                "no se ha visto"),
+                "no se ha visto", "no pudo", "senal de vida"),
         unwell=("hospitalizado", "ingresado", "su salud"),
         future=("visitara", "viajara", "se reunira", "participara", "asistira", "recibira", "va a",
                "tiene previsto", "preve", "previsto", "proxima", "proximo", "planea", "podria",
@@ -340,12 +345,14 @@ LEXICONS: dict[str, Lexicon] = {
             "ha pronunciato", "discorso", "si e recato", "si e recata", "e apparso", "e comparso",
             "in videoconferenza", "in collegamento", "colloquio telefonico", "telefonata",
             "ha avuto un colloquio", "ha stretto la mano", "durante l'incontro", "al vertice",
-            "ha accolto"),
+            "ha accolto", "ha celebrato", "ha concelebrato", "celebra la messa"),
         say=("ha detto", "ha dichiarato", "ha affermato", "ha sottolineato", "ha spiegato",
             "ha aggiunto", "ha ribadito"),
-        new=("prima apparizione", "e riapparso", "riapparso", "ricomparso", "prima uscita"),
-        last=("ultima apparizione",),
-        absence=("assente", "assenza", "non ha partecipato", "ha annullato", "annullat"),
+        new=("prima apparizione", "e riapparso", "riapparso", "ricomparso", "prima uscita",
+            "la prima da quando", "prima foto", "prime immagini"),
+        last=("ultima apparizione", "l'ultima volta che", "ultima volta che"),
+        absence=("assente", "assenza", "non ha partecipato", "ha annullato", "annullat",
+                "non ha potuto", "segni di vita"),
         unwell=("ricoverato", "malore"),
         future=("incontrera", "visitera", "partecipera", "sara$", "dovrebbe", "prossima",
                "prossimo", "previsto", "domani", "potrebbe", "sarebbe", "presumibilmente"),
@@ -364,9 +371,11 @@ LEXICONS: dict[str, Lexicon] = {
             "recebeu o", "recebeu a", "recebeu em", "recebeu nest", "recebeu hoje",
             "recebeu ontem", "recebeu neste"),
         say=("disse", "afirmou", "declarou", "destacou", "ressaltou", "defendeu"),
-        new=("primeira aparicao", "reapareceu", "voltou a aparecer"),
-        last=("ultima aparicao",),
-        absence=("nao compareceu", "nao participou", "ausente", "ausencia", "cancelou", "cancelad"),
+        new=("primeira aparicao", "reapareceu", "voltou a aparecer", "primeira foto",
+            "primeiras fotos", "primeiras imagens", "primeira aparicao publica"),
+        last=("ultima aparicao", "a ultima vez que", "ultima vez que"),
+        absence=("nao compareceu", "nao participou", "ausente", "ausencia", "cancelou", "cancelad",
+                "nao pode", "nao pôde", "sinal de vida"),
         unwell=("internado", "hospitalizado"),
         future=("vai$", "ira$", "deve$", "devera", "proxima", "proximo", "previsto", "visitara",
                "participara", "amanha", "pretende"),
@@ -428,7 +437,7 @@ LEXICONS: dict[str, Lexicon] = {
         act=("συναντηθηκε", "συναντηση", "συναντηθηκαν", "τηλεφωνικη συνομιλια", "συνομιλια",
             "επισκεφθηκε", "επισκεφτηκε", "επισκεψη", "εφτασε", "αφιχθη", "συμμετειχε", "παρεστη",
             "υπεγραψε", "μιλησε", "δηλωσεις", "συνεντευξη τυπου", "εμφανιστηκε", "πραγματοποιησε",
-            "εγκαινια", "εγκαινιασε", "υποδεχθηκε", "δεχθηκε"),
+            "εγκαινια", "εγκαινιασε", "υποδεχθηκε", "δεχθηκε", "τελει λειτουργια", "λειτουργια"),
         say=("δηλωσε", "ειπε", "τονισε"),
         new=("πρωτη του δημοσια εμφανιση", "πρωτη δημοσια εμφανιση", "επανεμφανιστηκε",
             "για πρωτη φορα"),
@@ -505,7 +514,8 @@ LEXICONS: dict[str, Lexicon] = {
         say=("sake", "pareiske", "teige"),
         new=("pirma karta pasirode", "vel pasirode", "pirmasis viesas pasirodymas"),
         last=("paskutini karta", "paskutinis viesas"),
-        absence=("nedalyvavo", "nepasirode", "nebuvo matyti", "nebuvo matomas", "nematytas"),
+        absence=("nedalyvavo", "nepasirode", "nebuvo matyti", "nebuvo matomas", "nematytas",
+                "nebuvo"),
         unwell=("ligonin",),
         future=("bus$", "ketina", "planuoja", "rytoj", "susitiks", "apsilankys"),
         negation=("ne$",),
@@ -523,6 +533,7 @@ LEXICONS: dict[str, Lexicon] = {
         negation=("tidak", "belum"),
     ),
 }
+# fmt: on
 # fmt: on
 # fmt: on
 # fmt: on
@@ -658,7 +669,7 @@ def foreign_cue(
     if (
         new is not None
         and not undone  # "po raz pierwszy od 11 lat zrezygnował z": first time, but absent
-        and not _blocked(compiled, low, new)
+        and not _blocked(compiled, low, new, start)
         and not compiled.find("written", low)
     ):
         return ForeignCue("appearance", new.group(0), new.start(), new=True)
