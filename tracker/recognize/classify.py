@@ -424,8 +424,13 @@ _REPORT_AFTER = re.compile(
 )
 _REPORT_BEFORE = re.compile(
     r"(?:teilte|berichtete|meldete|сообщил\w*|сообщает|сообщили|a annonce|a indique|informo"
-    r"|anuncio|ha informato|reported|said)\s+(?:\w+\s+){0,3}(?:am\s+|в\s+|во\s+|le\s+|el\s+)?$"
+    r"|anuncio|ha informato|reported|said|publico|publicou|ha pubblicato|a publie|difundio"
+    r"|divulgou|ha diffuso|a diffuse|mostro|mostrou|released|published)"
+    r"\s+(?:\w+\s+){0,3}(?:am\s+|в\s+|во\s+|le\s+|el\s+)?$"
 )
+
+
+_PHOTOS = re.compile(r"foto|photo|imag|immagin|снимк|照片|写真|사진")
 
 
 def _since_scoped(low: str, position: int) -> bool:
@@ -548,7 +553,7 @@ _PRIVATE_AUDIENCE = re.compile(
     r"|advisors|confidants|family|colleagues|inner circle|entourage)\b"
 )
 _SINCE_WHEN = re.compile(
-    r"\bsince\s+[^,;:]{3,30}?,?\s+when\s+(?:he|she|they)\s+(?:last\s+)?(?P<verb>"
+    r"\bsince\s+[^,;:]{3,30}?,?\s+when\s+(?:he|she|they|(?:[\w.'’-]+\s+){1,3}?)\s*(?:last\s+)?(?P<verb>"
     + _ACT_VERBS
     + "|"
     + _SAY_VERBS
@@ -779,6 +784,9 @@ class SentenceClassifier:
             return Decision(Kind.ABSENCE, label + " without a date", 0.65, pub_day)
         if found.kind != "appearance":
             return Decision(Kind(found.kind), label, 0.65, pub_day)
+        if found.new and cue is None and _PHOTOS.search(found.word):
+            # "las primeras fotos de Chávez": released now, taken on a day not stated
+            return Decision(Kind.MENTION, f"{label}: photos of a day not stated", 0.6, pub_day)
         if cue is None and RECENTLY.search(low):
             return Decision(Kind.MENTION, f"{label}: 'recently', no day stated", 0.6, pub_day)
         if cue is not None and cue.future:

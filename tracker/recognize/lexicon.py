@@ -129,6 +129,7 @@ class Lexicon:
 # fmt: off
 # fmt: off
 # fmt: off
+# fmt: off
 LEXICONS: dict[str, Lexicon] = {
     "ru": Lexicon(
         act=("провел", "провела", "провели", "провёл", "встретил", "встретилс", "встреча с",
@@ -281,7 +282,8 @@ LEXICONS: dict[str, Lexicon] = {
                 "verschoben"),
         unwell=("krankenhaus", "erkrankt"),
         future=("wird$", "werden$", "soll$", "sollte", "sollen$", "nachste", "nachsten", "will$",
-               "plant", "geplant", "morgen", "hatte", "wollte"),
+               "plant", "geplant", "morgen", "hatte", "wollte", "wollen$", "wollten$", "mochte",
+               "mochten"),
         negation=("nicht", "kein"),
         written=("erklarung", "schreiben", "brief", "auf x", "mitteilung"),
         proxy=("an seiner stelle", "an ihrer stelle"),
@@ -477,7 +479,7 @@ LEXICONS: dict[str, Lexicon] = {
         absence=("غياب", "غاب$", "لم يحضر", "لم يشارك", "ألغى"),
         unwell=("المستشفى", "مستشفى", "النقاهة", "العلاج"),
         future=("سوف", "سيزور", "سيلتقي", "سيشارك", "من المقرر", "المقبل", "المقبلة", "غدا",
-               "يعتزم"),
+               "يعتزم", "المقرر", "المقررة", "مقرر"),
         negation=("لم$", "لا$", "لن$"),
         written=("بيان", "رسالة", "برقية"),
         proxy=("نيابة عن", "بدلا من"),
@@ -493,6 +495,7 @@ LEXICONS: dict[str, Lexicon] = {
         unwell=("بیمارستان", "بیماری"),
         future=("خواهد", "قرار است", "آینده", "فردا"),
         negation=("نکرد", "نداشت", "نیست"),
+        habit=("روزهای اخیر", "اخیرا", "مدعی", "ادعا"),
         written=("پیام", "بیانیه", "نامه"),
     ),
     "hu": Lexicon(
@@ -533,6 +536,7 @@ LEXICONS: dict[str, Lexicon] = {
         negation=("tidak", "belum"),
     ),
 }
+# fmt: on
 # fmt: on
 # fmt: on
 # fmt: on
@@ -764,6 +768,6 @@ def _blocked(compiled: _Compiled, low: str, act: re.Match[str], start: int = -1)
         # a plan said between the name and its act: "Путин ... может провести встречу"
         span = low[min(start, lo) : max(start, lo)]
         future = compiled.patterns["future"]
-        if future is not None and len(span) < 100 and future.search(span):
+        if future is not None and len(span) < 140 and future.search(span):
             return "plan"
     return None
