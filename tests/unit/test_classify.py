@@ -389,3 +389,119 @@ def test_an_opening_pronoun_is_the_last_person_named_even_beside_another_name() 
         d.decision for d in Recognizer(WATCHLIST).explain(entry) if d.official == "Marco Rubio"
     ]
     assert any(d.kind is A and d.day == date(2025, 11, 8) for d in rubio)
+
+
+# Sentences written for this table (invented, in the style of wire copy), one per rule the
+# real-news work added; PUBLISHED is Monday 2025-11-10.
+MORE_LANGUAGES = [
+    # Italian, Portuguese, Romanian, Polish, Serbian, Greek, Turkish
+    ("Sergej Lavrov ha incontrato giovedì 6 novembre il collega ungherese.", A, date(2025, 11, 6)),
+    ("Sergei Lavrov sarà ricevuto domani dal presidente egiziano.", M, None),
+    (
+        "O chanceler Serguei Lavrov recebeu nesta sexta-feira o ministro turco.",
+        A,
+        date(2025, 11, 7),
+    ),
+    ("Serghei Lavrov a participat sâmbătă la reuniunea de la Minsk.", A, date(2025, 11, 8)),
+    (
+        "Minister Siergiej Ławrow spotkał się w piątek z szefem dyplomacji Chin.",
+        A,
+        date(2025, 11, 7),
+    ),
+    ("Sergej Lavrov je u subotu razgovarao sa kolegom iz Turske.", A, date(2025, 11, 8)),
+    ("Ο Σεργκέι Λαβρόφ συναντήθηκε σήμερα με τον Τούρκο ομόλογό του.", A, date(2025, 11, 10)),
+    ("Sergey Lavrov bugün Ankara'da mevkidaşıyla görüştü.", A, date(2025, 11, 10)),
+    ("Sergey Lavrov yarın Ankara'da mevkidaşıyla görüşecek.", M, None),
+    # Arabic, Persian, Japanese, Indonesian
+    ("التقى وزير الخارجية الروسي سيرغي لافروف اليوم نظيره المصري.", A, date(2025, 11, 10)),
+    ("سرگئی لاوروف امروز با همتای ترک خود دیدار کرد.", A, date(2025, 11, 10)),
+    ("ロシアのセルゲイ・ラブロフ外相は8日、モスクワで会談した。", A, date(2025, 11, 8)),
+    (
+        "Menteri Luar Negeri Sergey Lavrov menerima kunjungan menteri Turki, Sabtu (8/11/2025).",
+        A,
+        date(2025, 11, 8),
+    ),
+    # a date in brackets says which day "today" was; a bare day number takes the full date's month
+    ("Sergey Lavrov landed in Minsk today (November 8) for talks.", A, date(2025, 11, 8)),
+    # a new appearance said as news, dated by its own day and not by "since"
+    (
+        "Serguei Lavrov est réapparu en public samedi, pour la première fois depuis le 28 octobre.",
+        A,
+        date(2025, 11, 8),
+    ),
+    ("Sergey Lavrov re-emerged on Saturday after two weeks out of view.", A, date(2025, 11, 8)),
+    # a plan said before the new appearance, photos of an unstated day, a recorded voice
+    (
+        "Sergueï Lavrov fera dimanche une déclaration, sa première apparition depuis le 28 octobre.",
+        M,
+        None,
+    ),
+    (
+        "El gobierno publicó el viernes las primeras fotos de Serguéi Lavrov desde su operación.",
+        M,
+        None,
+    ),
+    ("Sergey Lavrov thanked supporters in an audio message played at the rally.", M, None),
+    # a statement with no setting is not a sighting; one to reporters or to a person is
+    ("Sergey Lavrov said the talks had been useful.", M, None),
+    ("Sergey Lavrov said he would not attend the summit.", M, None),
+    (
+        "Sergey Lavrov told reporters in Minsk that the talks had been useful.",
+        A,
+        date(2025, 11, 10),
+    ),
+    # vague or undated past: not a sighting on the publication day
+    ("Sergey Lavrov recently travelled to Pyongyang.", M, None),
+    ("Sergey Lavrov earlier visited Pyongyang, where he met the leadership.", M, None),
+    ("Questions about Sergey Lavrov's health resurfaced on Sunday.", M, None),
+    # "not seen since D" is an absence that keeps D
+    ("Sergey Lavrov has not been seen in public since November 1.", B, None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "day"), MORE_LANGUAGES)
+def test_more_languages_and_real_news_phrasings(
+    sentence: str, kind: Kind, day: date | None
+) -> None:
+    lavrov = Official(
+        "Sergey Lavrov",
+        ("Сергей Лавров", "Sergei Lavrov", "Serguei Lavrov", "Sergej Lavrov", "Serghei Lavrov",
+         "Siergiej Ławrow", "Σεργκέι Λαβρόφ", "سيرغي لافروف", "سرگئی لاوروف", "セルゲイ・ラブロフ"),
+        ("Lavrov",),
+    )  # fmt: skip
+    decisions = Recognizer([lavrov]).explain(Entry(title="", text=sentence, published=PUBLISHED))
+    assert decisions and decisions[0].decision.kind is kind, decisions
+    if day is not None:
+        assert decisions[0].decision.day == day, decisions
+
+
+def test_an_absence_keeps_the_day_it_says_since_and_records_it_as_the_last_sighting() -> None:
+    text = "Sergey Lavrov has not been seen in public since November 1."
+    findings = Recognizer(WATCHLIST).findings(Entry(title="", text=text, published=PUBLISHED))
+    absence = [f for f in findings if f.kind is B]
+    assert absence and absence[0].since == date(2025, 11, 1)
+    assert [f.date for f in findings if f.kind is A] == [date(2025, 11, 1)]
+
+
+def test_since_an_event_on_a_day_keeps_the_day_but_is_no_sighting() -> None:
+    text = "Sergey Lavrov has not been seen in public since the summit began on Friday."
+    findings = Recognizer(WATCHLIST).findings(Entry(title="", text=text, published=PUBLISHED))
+    assert [f.since for f in findings if f.kind is B] == [date(2025, 11, 7)]
+    assert not [f for f in findings if f.kind is A]
+
+
+def test_an_undated_act_takes_the_one_calendar_date_the_entry_gives_later() -> None:
+    text = (
+        "Sergey Lavrov met the visiting delegation at the ministry. "
+        "The footage of the meeting was filmed on November 7, the ministry said."
+    )
+    findings = Recognizer(WATCHLIST).findings(Entry(title="", text=text, published=PUBLISHED))
+    assert [f.date for f in findings if f.kind is A] == [date(2025, 11, 7)]
+
+
+def test_a_namesake_first_name_the_entry_also_uses_alone_is_another_person() -> None:
+    """'Am Mittwoch empfing Merz Selenskyj': Merz is named on his own elsewhere."""
+    zelensky = Official("Volodymyr Zelensky", ("Selenskyj",), ("Selenskyj",))
+    text = "Merz empfängt Selenskyj in Berlin. Am Mittwoch empfing Merz Selenskyj im Kanzleramt."
+    decisions = Recognizer([zelensky]).explain(Entry(title="", text=text, published=PUBLISHED))
+    assert len(decisions) == 2 and all(d.decision.kind is A for d in decisions), decisions

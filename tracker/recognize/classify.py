@@ -31,12 +31,14 @@ from tracker.recognize.dates import (
     report_cue,
 )
 from tracker.recognize.lexicon import (
+    LATIN_LANGUAGES,
     RECENTLY,
     SINCE_BEFORE,
     SINCE_WORD,
     foreign_cue,
     language_of,
     latin_candidates,
+    likely_english,
 )
 
 
@@ -347,13 +349,16 @@ _SCHEDULE = re.compile(
 )
 # a reporting verb is an appearance when the sentence says where or before whom it was said
 _PUBLIC_SETTING = re.compile(
+    # an audience, a medium, or an event the words were said at
     r"\b(?:reporters|journalists|the press|press|news conference|briefing|interview|speech"
-    r"|address|rally|summit|meeting|talks|visit|ceremony|parliament|lawmakers|legislators"
-    r"|audience|crowd|forum|conference|session|podium|remarks|television|tv|televised"
-    r"|broadcast|live|in person|on camera|during|while|alongside|beside|standing|sitting"
-    r"|next to|delegates|students|troops|soldiers|workers|supporters|guests|visitors|trip"
-    r"|tour|event|call|phone|lunch|dinner|sidelines|flanked|senators|senate|committee|congress"
-    r"|hearing|radio|station|channel|broadcaster|assembly|council|summit|cabinet)\b"
+    r"|rally|ceremony|parliament|lawmakers|legislators|audience|crowd|podium|television|tv"
+    r"|televised|broadcast|live|in person|on camera|alongside|beside|standing|sitting"
+    r"|next to|delegates|students|troops|soldiers|workers|supporters|guests|visitors"
+    r"|sidelines|flanked|senators|senate|committee|congress|hearing|radio|station|channel"
+    r"|broadcaster|assembly|council|cabinet|conference|session|forum|gathering)\b"
+    r"|\b(?:at|during|after|before|in|on|while|ahead of|following)\s+(?:the\s+|a\s+|an\s+|his\s+"
+    r"|her\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:talks|meeting|summit|visit|event|trip|tour|call"
+    r"|phone call|lunch|dinner|address|remarks)\b"
 )
 # "said (that) he would not attend": the statement is about not doing it
 _SAID_NOT = re.compile(
@@ -453,7 +458,12 @@ def _beside(low: str, cue: DateCue, position: int, length: int) -> bool:
     """'said on Tuesday', 'on Tuesday said': the cue dates the verb itself, not a clause
     further on ("looking forward to the dialogue on Tuesday")."""
     at = low.find(cue.text)
-    return at >= 0 and (-30 <= at - (position + length) <= 45 or 0 <= position - at <= 40)
+    if at < 0:
+        return False
+    if at > position:  # "said the truce would take effect on Monday": the truce's day
+        gap = low[position + length : at]
+        return len(gap) <= 45 and not re.search(r"\b(?:would|will|could|to be|to take|due)\b", gap)
+    return position - at <= 40
 
 
 def _event_cue(
@@ -683,8 +693,12 @@ class SentenceClassifier:
             return Decision(Kind.MENTION, "question", 0.7, pub_day)
 
         if lang != "en" and spans:
-            tried = [lang, *(c for c in latin_candidates(low) if c != lang)]
-            for candidate in tried[:3]:
+            tried = [lang, *(c for c in latin_candidates(low) if c != lang)][:3]
+            if lang in LATIN_LANGUAGES:
+                # the common words may point at a neighbour ("a", "la", "de"): then any
+                # Latin-script lexicon that reads the sentence
+                tried += [c for c in LATIN_LANGUAGES if c not in tried]
+            for candidate in tried:
                 foreign = self._foreign(low, candidate, spans, others, cues, pub_day)
                 if foreign is not None:
                     return foreign
@@ -750,6 +764,13 @@ class SentenceClassifier:
             return Decision(Kind.MENTION, blocked, 0.7, pub_day)
         if _RUMOUR.search(low):
             return Decision(Kind.MENTION, "rumour or speculation", 0.7, pub_day)
+        if lang == "en" and spans and not likely_english(low):
+            # a Latin-script sentence whose language the common words did not give away
+            # ("Serghei Lavrov a participat sâmbătă ..."): any lexicon that reads it
+            for candidate in LATIN_LANGUAGES:
+                foreign = self._foreign(low, candidate, spans, others, cues, pub_day)
+                if foreign is not None:
+                    return foreign
         return fallback
 
     def _foreign(

@@ -110,6 +110,7 @@ _WEEKDAY_WORDS: dict[str, tuple[str, ...]] = {
     "fa": ("دوشنبه", "سه‌شنبه|سه شنبه|سهشنبه", "چهارشنبه", "پنجشنبه|پنج‌شنبه|پنج شنبه",
            "جمعه", "شنبه", "یکشنبه|یک‌شنبه|یک شنبه"),
     "hu": ("hétfő", "kedd", "szerda", "csütörtök", "péntek", "szombat", "vasárnap"),
+    "id": ("senin", "selasa", "rabu", "kamis", "jumat|jum'at", "sabtu", "minggu"),
     "lt": ("pirmadienį|pirmadienis", "antradienį|antradienis", "trečiadienį|trečiadienis",
            "ketvirtadienį|ketvirtadienis", "penktadienį|penktadienis", "šeštadienį|šeštadienis",
            "sekmadienį|sekmadienis"),
@@ -152,6 +153,8 @@ _MONTH_WORDS: dict[str, tuple[str, ...]] = {
            "سپتامبر", "اکتبر", "نوامبر", "دسامبر"),
     "hu": ("január", "február", "március", "április", "május", "június", "július",
            "augusztus", "szeptember", "október", "november", "december"),
+    "id": ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
+           "september", "oktober", "november", "desember"),
     "lt": ("sausio", "vasario", "kovo", "balandžio", "gegužės", "birželio", "liepos",
            "rugpjūčio", "rugsėjo", "spalio", "lapkričio", "gruodžio"),
 }  # fmt: skip
@@ -281,7 +284,7 @@ ANAPHORIC = re.compile(
 # "KCNA said on Thursday", "the ministry reported on Sunday": the date of the report
 _REPORTED = re.compile(
     r"\b(?:said|says|reported|reports|announced|added|stated|confirmed|wrote|posted|revealed"
-    r"|disclosed|quoted|released|emerged|shared|surfaced)"
+    r"|disclosed|quoted|released|(?<!re )emerged|shared|(?<!re)surfaced)"
     r"\s+(?:late\s+|early\s+)?(?:on\s+)?$"
 )
 
@@ -327,7 +330,11 @@ def find_dates(
     """Every date cue in a folded sentence with its position, in order of position.
 
     `anchor` is the day the previous sentences spoke of, for "later that day"."""
-    foreign = not folded.isascii() or _FOREIGN_LATIN.search(folded) is not None
+    foreign = (
+        not folded.isascii()
+        or _FOREIGN_LATIN.search(folded) is not None
+        or _NUMERIC.search(folded) is not None
+    )
     if not foreign and not _ANY_CUE.search(folded):  # most sentences: no cue at all
         return []
     found = _find_dates(folded, published, foreign)

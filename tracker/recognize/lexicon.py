@@ -108,6 +108,15 @@ def latin_candidates(low: str) -> tuple[str, ...]:
     )
 
 
+def likely_english(low: str) -> bool:
+    """Two or more common English words: read by the English grammar alone."""
+    return sum(1 for w in _WORD.findall(low) if w in _ENGLISH) >= 2
+
+
+# tried in turn on a Latin-script sentence that no language's common words claimed
+LATIN_LANGUAGES = ("es", "fr", "it", "pt", "ro", "de", "nl", "pl", "sr", "tr", "id", "hu", "lt")
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """One language's cue words, as written (folded when compiled)."""

@@ -262,7 +262,7 @@ class NameMatcher:
         return _drop_shadowed(found)
 
 
-_CJK = re.compile(r"[\u3400-\u9fff\uac00-\ud7af\u1100-\u11ff]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u1100-\u11ff]")
 # Titles written next to a short Chinese or Korean name, which on its own is too common
 # ("배우 김정은", an actress, is not Kim Jong Un; "김정은 국무위원장" is).
 _CJK_TITLES = (
