@@ -568,7 +568,7 @@ RECENTLY = re.compile(
         r"(?<!\w)(?:recently|lately|the other day|recemment|recientemente|recentemente|reciente"
         r"|recente|recent|recemment"
         r"|di recente|недавно|нещодавно|kurzlich|neulich|onlangs|niedawno|nedavno|προσφατα"
-        r"|gectigimiz gunlerde|son gunlerde|gecenlerde|مؤخرا|اخیرا|recent$)(?!\w)"
+        r"|gectigimiz gunlerde|son gunlerde|gecenlerde|مؤخرا|اخیرا|روزهای اخیر|اخیر)(?!\w)"
         r"|最近|近日|近期|최근|先日"
     )
 )
@@ -694,7 +694,7 @@ def foreign_cue(
     if absence is not None and (act is None or not _nearer(act, absence, start, end)):
         return ForeignCue("absence", absence.group(0), absence.start())
     if act is not None:
-        block = _blocked(compiled, low, act, start)
+        block = _blocked(compiled, low, act, start, end)
         if block is not None:
             return ForeignCue("mention", f"{block}: {act.group(0).strip()}", act.start())
         return ForeignCue("appearance", act.group(0).strip(), act.start())
@@ -758,10 +758,17 @@ def _act(
     )
 
 
-def _blocked(compiled: _Compiled, low: str, act: re.Match[str], start: int = -1) -> str | None:
+def _blocked(
+    compiled: _Compiled, low: str, act: re.Match[str], start: int = -1, end: int = -1
+) -> str | None:
     """Why an act word does not report a done act: a plan, a negation or a habit next to it."""
     lo, hi = act.start(), act.end()
     tight = compiled.lang in _NO_SPACES
+    future = compiled.patterns["future"]
+    if end > lo and future is not None and future.search(low, end, end + 25):
+        # "بزيارة ... محمد بن سلمان المقررة اليوم": a plan word right after the name
+        # whose visit it is
+        return "plan"
     window = low[max(0, lo - (12 if tight else 30)) : hi + (6 if tight else 12)]
     for field, why in (("future", "plan"), ("negation", "negated"), ("habit", "habit")):
         pattern = compiled.patterns[field]
