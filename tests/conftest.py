@@ -14,6 +14,7 @@ from email.message import EmailMessage
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -74,14 +75,20 @@ class _Collector:
         return "250 OK"
 
 
+def start_smtp(sink: SmtpSink, handler: object | None = None) -> Any:
+    """Start a real SMTP server (aiosmtpd) on the sink's port; stop() it when done."""
+    from aiosmtpd.controller import Controller
+
+    controller = Controller(handler or _Collector(sink), hostname=sink.host, port=sink.port)
+    controller.start()
+    return controller
+
+
 @pytest.fixture
 def smtp_server() -> Iterator[SmtpSink]:
     """A real SMTP server (aiosmtpd) on 127.0.0.1 that keeps what it receives."""
-    from aiosmtpd.controller import Controller
-
     sink = SmtpSink("127.0.0.1", free_port())
-    controller = Controller(_Collector(sink), hostname="127.0.0.1", port=sink.port)
-    controller.start()
+    controller = start_smtp(sink)
     try:
         yield sink
     finally:

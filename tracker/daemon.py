@@ -76,6 +76,8 @@ def run_daemon(
             log.info("delivered: %s -> %s", alert.subject, where)
         for alert, error in report.failed:
             log.warning("delivery failed, will retry: %s: %s", alert.subject, error)
+        for alert, reason in report.superseded:
+            log.info("superseded: %s: %s", alert.subject, reason)
 
     scheduler.add_job(
         evaluate,

@@ -15,6 +15,7 @@ CORE = [
     "corroborate.py",
     "alerting.py",
     "notify/message.py",
+    "notify/plan.py",
     *[f"recognize/{p.name}" for p in (PACKAGE / "recognize").glob("*.py")],
 ]
 FORBIDDEN = {

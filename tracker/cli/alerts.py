@@ -48,7 +48,9 @@ def alerts(
     ctx: typer.Context,
     state: Annotated[
         str | None,
-        typer.Option("--state", help="Only alerts in this state: pending, sending, delivered."),
+        typer.Option(
+            "--state", help="Only alerts in this state: pending, sending, delivered, superseded."
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON for programs.")] = False,
 ) -> None:
@@ -78,6 +80,9 @@ def alerts(
                 "delivered_at": a.delivered_at.isoformat() if a.delivered_at else None,
                 "delivered_to": a.delivered_to,
                 "message_id": a.message_id,
+                "superseded_by": a.superseded_by,
+                "superseded_at": a.superseded_at.isoformat() if a.superseded_at else None,
+                "superseded_reason": a.superseded_reason,
             }
             for a, name in rows
         ]
@@ -92,6 +97,8 @@ def alerts(
             line += f"\n      attempt {a.attempts} failed: {a.last_error}; next {when}"
         elif a.delivered_at:
             line += f"\n      delivered {_when(a.delivered_at)} -> {a.delivered_to}"
+        elif a.state == "superseded":
+            line += f"\n      {_when(a.superseded_at)}: {a.superseded_reason}"
         typer.echo(line)
 
 
@@ -114,6 +121,8 @@ def retry(
         typer.echo(f"sent: {alert.subject} -> {where}")
     for alert, error in report.failed:
         typer.echo(f"NOT SENT (kept, will retry): {alert.subject}: {error}", err=True)
+    for alert, reason in report.superseded:
+        typer.echo(f"superseded: {alert.subject}: {reason}")
     typer.echo(f"{count} pending, {len(report.delivered)} delivered, {len(report.failed)} failed")
     if report.failed:
         raise typer.Exit(EXIT_PARTIAL)

@@ -77,6 +77,8 @@ def _evaluate_and_deliver(tracker: Tracker, as_of_text: str | None) -> int:
         typer.echo(f"  sent: {alert.subject} -> {where}")
     for alert, error in report.failed:
         typer.echo(f"  NOT SENT (kept, will retry): {alert.subject}: {error}", err=True)
+    for alert, reason in report.superseded:
+        typer.echo(f"  superseded: {alert.subject}: {reason}")
     return len(report.failed)
 
 

@@ -1,5 +1,7 @@
 """Stored alerts -> delivered messages, with retries, backoff, grouping and safe claims.
 
+- Per official, route and stream, only the latest undelivered message goes out; the
+  ones it overtook are superseded, and it says what the desk missed (plan.py).
 - Alerts due in one pass go out as one message per recipient list (when grouping is on).
 - Before sending, the alerts are claimed with a conditional UPDATE; a second worker, or
   a second daemon, finds them taken and sends nothing.
@@ -20,6 +22,7 @@ from email.message import EmailMessage
 from sqlalchemy.engine import Engine
 
 from tracker.notify.message import Part, compose
+from tracker.notify.plan import Outgoing, missed_html, missed_note, plan
 from tracker.notify.smtp import DeliveryError, Transport
 from tracker.store import alert_store
 from tracker.store.engine import session as session_for
@@ -30,6 +33,7 @@ from tracker.store.tables import AlertRow
 class DeliveryReport:
     delivered: list[tuple[AlertRow, str]] = field(default_factory=list)
     failed: list[tuple[AlertRow, str]] = field(default_factory=list)
+    superseded: list[tuple[AlertRow, str]] = field(default_factory=list)
     messages: int = 0
 
 
@@ -48,8 +52,37 @@ class Retry:
 def build_email(
     alerts: list[AlertRow], sender: str, recipients: tuple[str, ...], when: datetime
 ) -> EmailMessage:
-    parts = [Part(a.subject, a.body, a.html or "", a.message_id, a.kind) for a in alerts]
+    parts = [
+        Part(
+            a.subject,
+            missed_note(a.missed.splitlines()) + a.body,
+            missed_html(a.missed.splitlines()) + (a.html or ""),
+            a.message_id,
+            a.kind,
+        )
+        for a in alerts
+    ]
     return compose(parts, sender=sender, recipients=recipients, when=when)
+
+
+def _route(alert: AlertRow, default: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(r.strip() for r in alert.recipients.split(",") if r.strip()) or default
+
+
+def outgoing(alert: AlertRow, route: tuple[str, ...]) -> Outgoing:
+    return Outgoing(
+        id=alert.id or 0,
+        official=str(alert.official_id),
+        kind=alert.kind,
+        episode=alert.episode,
+        route=", ".join(route),
+        as_of=alert.as_of,
+        state=alert.state,
+        subject=alert.subject,
+        next_attempt_at=alert.next_attempt_at,
+        claimed_at=alert.claimed_at,
+        last_error=alert.last_error,
+    )
 
 
 def deliver_pending(
@@ -63,23 +96,29 @@ def deliver_pending(
     retry: Retry = Retry(),
     rng: random.Random | None = None,
 ) -> DeliveryReport:
+    """Supersede what was overtaken, then send what is due (tracker/notify/plan.py)."""
     rng = rng or random.Random()
     report = DeliveryReport()
     with session_for(engine) as session:
-        due = alert_store.due_for_delivery(session, now, retry.lease)
+        rows = {a.id: a for a in alert_store.undelivered(session) if a.id is not None}
+        routes = {i: _route(a, recipients) for i, a in rows.items()}
+        decided = plan([outgoing(a, routes[i]) for i, a in rows.items()], now, retry.lease)
+        gone = alert_store.supersede(session, decided.superseded, now=now, lease=retry.lease)
+        report.superseded += [(a, a.superseded_reason or "") for a in gone]
         batches: dict[tuple[str, ...], list[AlertRow]] = defaultdict(list)
         singles: list[tuple[tuple[str, ...], list[AlertRow]]] = []
-        for alert in due:
-            to = tuple(r.strip() for r in alert.recipients.split(",") if r.strip()) or recipients
+        for i in decided.send:
             if group:
-                batches[to].append(alert)
+                batches[routes[i]].append(rows[i])
             else:
-                singles.append((to, [alert]))
+                singles.append((routes[i], [rows[i]]))
         for to, alerts in [*batches.items(), *singles]:
             ids = [a.id for a in alerts if a.id is not None]
             token = alert_store.claim(session, ids, now, retry.lease)
             if token is None:
                 continue  # another worker is sending these
+            for alert in alerts:
+                session.refresh(alert)  # a successor's note may have been added meanwhile
             try:
                 where = transport.send(build_email(alerts, sender, to, alerts[0].created_at))
             except DeliveryError as exc:

@@ -7,6 +7,7 @@ import re
 import uuid
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import or_, update
 from sqlmodel import Session, col, select
@@ -15,6 +16,7 @@ from tracker.alerting import AlertState
 from tracker.awaits import Await
 from tracker.domain import AlertKind, Kind, Sighting
 from tracker.notify.message import Report
+from tracker.notify.plan import Superseded
 from tracker.store.repo import to_sighting
 from tracker.store.tables import AlertRow, AwaitRow, EntryRow, FindingRow, MuteRow, OfficialRow
 
@@ -220,23 +222,61 @@ def reports_since(
 # --- delivery ------------------------------------------------------------------------
 
 
-def due_for_delivery(session: Session, now: datetime, lease: timedelta) -> list[AlertRow]:
-    """Pending alerts whose retry time has come, and sends abandoned past their lease."""
+def undelivered(session: Session) -> list[AlertRow]:
+    """Every alert not yet delivered or superseded, in the order their events happened."""
     return list(
         session.exec(
             select(AlertRow)
-            .where(
-                or_(
-                    (col(AlertRow.state) == "pending")
-                    & or_(
-                        col(AlertRow.next_attempt_at).is_(None),
-                        col(AlertRow.next_attempt_at) <= now,
-                    ),
-                    (col(AlertRow.state) == "sending") & (col(AlertRow.claimed_at) <= now - lease),
-                )
-            )
-            .order_by(col(AlertRow.created_at), col(AlertRow.id))
+            .where(col(AlertRow.state).in_(["pending", "sending"]))
+            .order_by(col(AlertRow.as_of), col(AlertRow.id))
         ).all()
+    )
+
+
+def supersede(
+    session: Session,
+    overtaken: Sequence[Superseded],
+    *,
+    now: datetime,
+    lease: timedelta,
+) -> list[AlertRow]:
+    """Record alerts as superseded (conditionally: only if no one is sending them), and
+    tell each successor what its desk missed. The alerts superseded by us."""
+    done: list[AlertRow] = []
+    for item in overtaken:
+        result = session.exec(
+            update(AlertRow)
+            .where(col(AlertRow.id) == item.id)
+            .where(_claimable(now, lease))
+            .values(
+                state="superseded",
+                claim=None,
+                superseded_by=item.by,
+                superseded_at=now,
+                superseded_reason=item.reason,
+            )
+        )
+        if result.rowcount != 1:
+            session.rollback()
+            continue
+        row = session.get(AlertRow, item.id)
+        successor = session.get(AlertRow, item.by)
+        if row is None or successor is None:
+            session.rollback()
+            continue
+        lines = [line for line in (row.missed, item.missed) if line]
+        successor.missed = "\n".join([*([successor.missed] if successor.missed else []), *lines])
+        session.add(successor)
+        session.commit()
+        session.refresh(row)
+        done.append(row)
+    return done
+
+
+def _claimable(now: datetime, lease: timedelta) -> Any:
+    return or_(
+        col(AlertRow.state) == "pending",
+        (col(AlertRow.state) == "sending") & (col(AlertRow.claimed_at) <= now - lease),
     )
 
 
@@ -247,12 +287,7 @@ def claim(session: Session, ids: Sequence[int], now: datetime, lease: timedelta)
     result = session.exec(
         update(AlertRow)
         .where(col(AlertRow.id).in_(list(ids)))
-        .where(
-            or_(
-                col(AlertRow.state) == "pending",
-                (col(AlertRow.state) == "sending") & (col(AlertRow.claimed_at) <= now - lease),
-            )
-        )
+        .where(_claimable(now, lease))
         .values(state="sending", claim=token, claimed_at=now)
     )
     if result.rowcount != len(ids):

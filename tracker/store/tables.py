@@ -148,6 +148,12 @@ class AlertRow(SQLModel, table=True):
     next_attempt_at: datetime | None = _utc_optional()  # retry backoff
     claim: str | None = Field(default=None, max_length=64)  # which worker is sending it
     claimed_at: datetime | None = _utc_optional()
+    # overtaken before it could be sent (tracker/notify/plan.py): by which alert, and why
+    superseded_by: int | None = None
+    superseded_at: datetime | None = _utc_optional()
+    superseded_reason: str | None = Field(default=None, sa_type=Text)
+    # on a successor: one line per superseded message the desk did not get
+    missed: str = Field(default="", sa_type=Text)
 
 
 class MuteRow(SQLModel, table=True):
