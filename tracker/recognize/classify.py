@@ -186,8 +186,13 @@ _PASSIVE_BY = re.compile(
 # the person spoken to or visited, right after the verb: "told Indian counterpart Narendra
 # Modi", "Sellal and Gaid Salah visit Algerian President Abdelaziz Bouteflika"
 _TO_WHOM = re.compile(
-    r"\b(?P<verb>told|tells|thanked|updated|informed|assured|congratulated|called on|visit"
+    r"\b(?P<verb>told|tells|thanked|updated|informed|assured|called on|visit"
     r"|visits|visited)\s+(?P<titles>(?:[\w.'’-]+\s+){0,5})$"
+)
+# "He will have a restricted meeting with Putin": a future a few words before the noun
+_LEAD_FUTURE = re.compile(
+    r"\b(?:will|would|shall|'ll|is to|are to|due to|set to|expected to|plans? to|going to)"
+    r"\s+(?:[\w-]+\s+){0,4}$"
 )
 _PARTICIPANT_LINK = re.compile(r"\b(?:with|and|between|to)(?:\s+[^\s]+){0,5}\s*$|^\s*$")
 _POSSESSIVE_EVENT = re.compile(
@@ -362,8 +367,24 @@ _PUBLIC_SETTING = re.compile(
 )
 # "said (that) he would not attend": the statement is about not doing it
 _SAID_NOT = re.compile(
-    r"\s+(?:that\s+)?(?:he|she|they)\s+(?:would|will|could|did|does|do|was|is|had)\s*(?:not|n't)\b"
+    r"\s+(?:on\s+)?(?:\w+day\s+)?(?:that\s+)?(?:he|she|they)\s+(?:would|will|could|did|does|do|was|is"
+    r"|had)\s*(?:not|n't)\b"
 )
+# "signed a lengthy essay": writing, not a signing ceremony
+_WRITTEN_OBJECT = re.compile(
+    r"\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}?(?:essay|article|column|letter|decree|statement"
+    r"|message|op-ed|editorial|reflection|note|order|orders|law|bill)\b"
+)
+
+
+def _in_quote(sentence: str, position: int) -> bool:
+    """Whether a position of the sentence is inside a quotation ("...", “...”)."""
+    before = sentence[:position]
+    straight = before.count('"') % 2 == 1
+    curly = before.count("“") > before.count("”")
+    return straight or curly
+
+
 # "X earlier visited the United States": some time before, no day said
 # (a sentence that opens "Earlier, he had met ..." goes on with the same day's story)
 _EARLIER = re.compile(
@@ -541,11 +562,34 @@ _SAY = _SayVerbs()
 _WRITTEN = re.compile(
     r"\b(?:in a (?:written )?statement|statement (?:carried|published|issued|released)"
     r"|in a (?:post|letter|message|tweet|telegram|decree)|(?:wrote|posted) on|on social media"
-    r"|on (?:x|telegram|twitter|facebook)\b|in an article|in a column|in an op-ed)"
+    r"|on (?:x|telegram|twitter|facebook)\b|in an article|in a column|in an op-ed"
+    r"|condolences|a message of|message to)"
 )
 _SEEN_TOO = re.compile(
     r"\b(?:photo|picture|image|video|footage|in person|balcony|appeared|appearance)\b"
 )
+# the official's death, funeral or grave, in the languages read here (folded)
+_DEATH_BEFORE = re.compile(
+    r"(?:\b(?:death|funeral|grave|tomb|burial|passing|body|coffin|mausoleum) of"
+    r"|могил\w*|похорон\w*|смерт\w*|кончин\w*|\b(?:mort|obseques|tombe|deces|muerte|tumba"
+    r"|fallecimiento|morte|funerali|tomba|tod|grab|beerdigung|funeral|sepelio) (?:de|di|do|da"
+    r"|del|von|des)|وفاة|جنازة|قبر|ضريح)\s+(?:[\w.'’-]+\s+){0,4}$"
+)
+_DEATH_AFTER = re.compile(
+    r"^(?:'s?\s+(?:death|funeral|grave|tomb|burial|passing|body|coffin)\b"
+    r"|\s*(?:,[^,]{0,80},)?\s*(?:has\s+|had\s+)?(?:died|passed away|is dead|was buried"
+    r"|was laid to rest)"
+    r"|\s*(?:скончался|умер|помер|похоронен)|\s*(?:est mort|est decede)|\s*(?:murio|fallecio)"
+    r"|\s*(?:morreu|faleceu)|\s*e morto|\s*(?:ist gestorben|starb)|\s*(?:oldu|vefat etti))"
+)
+
+
+def _dead(low: str, start: int, end: int) -> bool:
+    return bool(
+        _DEATH_BEFORE.search(low[max(0, start - 60) : start]) or _DEATH_AFTER.match(low[end:])
+    )
+
+
 # heard, not seen: a recorded voice is no sighting, in any of the languages read here
 RECORDED_VOICE = re.compile(
     r"\b(?:audio|voice|recorded|sound) (?:message|recording|address)|\baudio(?:message)?\b"
@@ -656,6 +700,9 @@ class SentenceClassifier:
         decision = self._decide(
             sentence, low, spans, found, pub_day, headline, others, lang or language_of(low)
         )
+        if decision.kind is Kind.APPEARANCE and any(_dead(low, a, e) for a, e in spans):
+            # "laid roses at the grave of Islam Karimov": the dead are not seen
+            return Decision(Kind.MENTION, f"death or funeral ({decision.cue})", 0.7, pub_day)
         if (
             decision.kind is Kind.APPEARANCE
             and RECORDED_VOICE.search(low)
@@ -970,7 +1017,7 @@ class SentenceClassifier:
                     return "an earlier act without a date"
                 if part.group("verb") == "summit" and not cues:
                     return "a summit without a date"  # "the plan for a summit between"
-                if _MODAL.search(lead):  # "is due to hold talks with Lavrov"
+                if _MODAL.search(lead) or _LEAD_FUTURE.search(lead):  # "is due to hold talks"
                     return "modal or future: " + lead.strip()
                 pos = base + part.start("verb")
                 candidates.append(
@@ -1063,7 +1110,7 @@ class SentenceClassifier:
             passive
             and not re.search(r"\b(?:other than|rather than|instead of|not)\b", passive.group(0))
             and not re.search(
-                r"\b(?:no|not|never|without)\b",
+                r"\b(?:no|not|never|without|traditionally|usually|customarily|normally)\b",
                 near[max(0, passive.start() - 40) : passive.start()],
             )
         ):
@@ -1120,6 +1167,16 @@ class SentenceClassifier:
                 why = f"vague and not recent ({cue.text})"
             if why is None and _SCHEDULE.search(low):
                 why = "an engagement on a schedule"
+            if (
+                why is None
+                and verb in {"appears", "appeared", "appear"}
+                and rest.startswith(" to ")
+            ):
+                why = "'appears to': how he seems, not where he was"
+            if why is None and verb in {"signed", "signs"} and _WRITTEN_OBJECT.match(rest):
+                why = "signed a text, not at a ceremony"
+            if why is None and _in_quote(sentence, start) and not _in_quote(sentence, position):
+                why = "named inside a quotation, the act outside it is the speaker's"
             if why is None and cue is None and _EARLIER.search(low):
                 why = "'earlier', no day stated"
             if why is None and verb in _SAY and _SAID_NOT.match(rest):

@@ -139,6 +139,7 @@ class Lexicon:
 # fmt: off
 # fmt: off
 # fmt: off
+# fmt: off
 LEXICONS: dict[str, Lexicon] = {
     "ru": Lexicon(
         act=("провел", "провела", "провели", "провёл", "встретил", "встретилс", "встреча с",
@@ -217,7 +218,8 @@ LEXICONS: dict[str, Lexicon] = {
         last=("最後に公の場",),
         absence=("欠席", "姿を見せていない", "姿を見せず", "動静が途絶"),
         unwell=("入院",),
-        future=("予定", "見通し", "方針", "見込み", "来年", "調整", "方向で", "来月", "来週"),
+        future=("予定", "見通し", "方針", "見込み", "来年", "調整", "方向で", "来月", "来週",
+               "ことになりました", "ことになった", "ことになり", "行う予定", "する方向"),
         negation=("ない", "なかった"),
     ),
     "ko": Lexicon(
@@ -313,7 +315,7 @@ LEXICONS: dict[str, Lexicon] = {
         proxy=("in zijn plaats",),
     ),
     "es": Lexicon(
-        act=("se reunio", "se reunieron", "se ha reunido", "reunio", "ha recibido", "recibio",
+        act=("se reunio", "se reunieron", "se ha reunido", "reunio$", "ha recibido", "recibio",
             "recibe a", "fue recibid", "es recibid", "visito", "ha visitado", "visita de estado",
             "llego", "ha llegado", "arribo", "aterrizo", "asistio", "participo", "ha participado",
             "firmo", "firmaron", "inauguro", "pronuncio", "presidio", "encabezo",
@@ -545,6 +547,7 @@ LEXICONS: dict[str, Lexicon] = {
         negation=("tidak", "belum"),
     ),
 }
+# fmt: on
 # fmt: on
 # fmt: on
 # fmt: on
