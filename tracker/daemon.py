@@ -27,6 +27,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from tracker.feeds.fetch import HostClients, Limiter
 from tracker.jobs import FeedResult, Tracker
+from tracker.notify.plan import waiting_line
 
 log = logging.getLogger("tracker.daemon")
 
@@ -52,6 +53,23 @@ def log_result(result: FeedResult) -> None:
         )
 
 
+def evaluate_and_deliver(tracker: Tracker, clock: Callable[[], datetime] = _utcnow) -> None:
+    """The daemon's regular job: evaluate, deliver, and log each alert still waiting."""
+    now = clock()
+    evaluation = tracker.evaluate(now, now)
+    for alert in evaluation.alerts:
+        log.info("alert stored: %s", alert.subject)
+    report = tracker.deliver(clock())
+    for alert, where in report.delivered:
+        log.info("delivered: %s -> %s", alert.subject, where)
+    for alert, error in report.failed:
+        log.warning("delivery failed, will retry: %s: %s", alert.subject, error)
+    for alert, reason in report.superseded:
+        log.info("superseded: %s: %s", alert.subject, reason)
+    for waiting in tracker.waiting():
+        log.warning("alert undelivered: %s", waiting_line(waiting))
+
+
 def run_daemon(
     tracker: Tracker,
     *,
@@ -67,17 +85,7 @@ def run_daemon(
     )
 
     def evaluate() -> None:
-        now = clock()
-        evaluation = tracker.evaluate(now, now)
-        for alert in evaluation.alerts:
-            log.info("alert stored: %s", alert.subject)
-        report = tracker.deliver(clock())
-        for alert, where in report.delivered:
-            log.info("delivered: %s -> %s", alert.subject, where)
-        for alert, error in report.failed:
-            log.warning("delivery failed, will retry: %s: %s", alert.subject, error)
-        for alert, reason in report.superseded:
-            log.info("superseded: %s: %s", alert.subject, reason)
+        evaluate_and_deliver(tracker, clock)
 
     scheduler.add_job(
         evaluate,

@@ -17,6 +17,7 @@ from tracker.awaits import Await, AwaitPhase, AwaitStatus, await_status
 from tracker.config import Config
 from tracker.domain import AlertDecision, AlertKind, Kind, OfficialStatus, Sighting
 from tracker.notify.message import Context, render
+from tracker.notify.plan import Waiting
 from tracker.store import alert_store, repo
 from tracker.store.engine import session as session_for
 from tracker.store.tables import AlertRow, MuteRow
@@ -35,6 +36,8 @@ class Evaluation:
     # sightings set aside as disputed (tracker/corroborate.py), oldest first
     sources: dict[str, tuple[str, ...]] = field(default_factory=dict)
     disputed: dict[str, list[corroborate.Dispute]] = field(default_factory=dict)
+    # alerts not delivered yet (whatever `as_of`: this is the delivery state now)
+    undelivered: list[Waiting] = field(default_factory=list)
 
     @property
     def open_awaits(self) -> list[AwaitStatus]:
@@ -82,6 +85,7 @@ class Evaluator:
                 session, Kind.ABSENCE, {name: s.published for name, s in last.items()}, as_of
             )
             mutes = alert_store.active_mutes(session, as_of)
+            undelivered = alert_store.waiting(session)
             awaited = [
                 await_status(
                     watch,
@@ -110,6 +114,7 @@ class Evaluator:
                 if (name, s.date) in support
             },
             disputed=set_aside,
+            undelivered=undelivered,
         )
 
     def _last_seen(

@@ -52,9 +52,10 @@ from tracker.feeds.identity import Deduper, Known, Verdict
 from tracker.feeds.parse import FeedParseError, ParsedEntry, ParsedFeed, parse_feed
 from tracker.feeds.schedule import Bounds, cache_hint, next_poll, parse_retry_after
 from tracker.notify.outbox import DeliveryReport, Retry, deliver_pending
+from tracker.notify.plan import Waiting
 from tracker.notify.smtp import OutboxTransport, SmtpTransport, Transport
 from tracker.recognize import Recognizer
-from tracker.store import repo
+from tracker.store import alert_store, repo
 from tracker.store.engine import session as session_for
 from tracker.store.tables import FeedRow
 
@@ -643,6 +644,12 @@ class Tracker:
         if self.config.email is not None:
             return SmtpTransport(self.config.email)
         return OutboxTransport(self.config.outbox)
+
+    def waiting(self) -> list[Waiting]:
+        """Alerts not delivered yet: pending (with their last error and next try) or
+        being sent."""
+        with session_for(self.engine) as s:
+            return alert_store.waiting(s)
 
     def deliver(self, now: datetime, transport: Transport | None = None) -> DeliveryReport:
         email = self.config.email

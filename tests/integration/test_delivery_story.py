@@ -8,6 +8,7 @@ while that alert waits for its retry; he is seen again. The desk must never end 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -21,6 +22,7 @@ from tests.conftest import SmtpSink, start_smtp
 from tests.helpers import free_port, run_cli
 from tests.integration.test_alerts_e2e import SEEN, _feed, _item
 from tracker.config import load_config
+from tracker.daemon import evaluate_and_deliver
 from tracker.jobs import Tracker
 from tracker.store import alert_store
 from tracker.store.engine import open_engine
@@ -160,3 +162,38 @@ def test_an_alert_retried_before_the_reappearance_arrives_first(story: Story) ->
         "[tracker] Sergey Lavrov silent for 11 days (threshold 10d)",
         "[tracker] Sergey Lavrov seen again on 2025-11-08 after 11 days",
     ]
+
+
+def test_while_smtp_is_down_status_poll_and_the_daemon_name_the_waiting_alert(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = _config(tmp_path, f"sqlite:///{tmp_path / 'down.db'}", free_port())  # nothing listens
+    first = run_cli("--config", str(path), "poll")  # by the real clock Lavrov is long silent
+    assert first.returncode == 3
+    again = run_cli("--config", str(path), "poll")  # inside the 15 s retry wait: no attempt
+    assert again.returncode == 3, again.stderr
+    assert "NOT SENT" not in again.stderr
+    [line] = [x for x in again.stderr.splitlines() if "UNDELIVERED" in x]
+    assert "#1 [tracker] Sergey Lavrov silent for" in line
+    assert "attempt 1 failed: smtp://127.0.0.1:" in line and "next try 20" in line
+
+    table = run_cli("--config", str(path), "status")
+    assert table.returncode == 0, table.stderr
+    [shown] = [x for x in table.stdout.splitlines() if x.startswith("undelivered:")]
+    assert "#1 [tracker] Sergey Lavrov silent" in shown and "next try" in shown
+    payload = json.loads(run_cli("--config", str(path), "status", "--json").stdout)
+    [waiting] = payload["undelivered"]
+    assert waiting["official"] == "Sergey Lavrov" and waiting["state"] == "pending"
+    assert waiting["attempts"] == 1 and waiting["last_error"].startswith("smtp://127.0.0.1:")
+    assert waiting["next_attempt_at"] is not None
+    assert {"name", "status", "last_seen"} <= set(payload["officials"][0])  # unchanged
+
+    config = load_config(path)
+    tracker = Tracker(config, open_engine(config.database), now=datetime.now(UTC))
+    try:
+        with caplog.at_level(logging.WARNING, logger="tracker"):
+            evaluate_and_deliver(tracker)
+    finally:
+        tracker.close()
+    logged = [r.getMessage() for r in caplog.records if "undelivered" in r.getMessage()]
+    assert len(logged) == 1 and "Sergey Lavrov silent" in logged[0] and "next try" in logged[0]

@@ -14,6 +14,7 @@ from tracker.corroborate import Account, Dispute
 from tracker.domain import Kind, OfficialStatus
 from tracker.durations import format_duration
 from tracker.evaluate import Evaluation
+from tracker.notify.plan import Waiting, waiting_line
 from tracker.store import repo
 from tracker.store.engine import session as session_for
 
@@ -77,6 +78,20 @@ def status_json(evaluation: Evaluation) -> dict[str, Any]:
             }
             for a in evaluation.awaits
         ],
+        "undelivered": [waiting_json(w) for w in evaluation.undelivered],
+    }
+
+
+def waiting_json(w: Waiting) -> dict[str, Any]:
+    return {
+        "id": w.id,
+        "official": w.official,
+        "kind": w.kind,
+        "subject": w.subject,
+        "state": w.state,
+        "attempts": w.attempts,
+        "last_error": w.last_error,
+        "next_attempt_at": w.next_attempt_at.isoformat() if w.next_attempt_at else None,
     }
 
 
@@ -129,6 +144,8 @@ def print_status_table(evaluation: Evaluation) -> None:
     for name, mute in sorted(evaluation.mutes.items()):
         why = f": {mute.reason}" if mute.reason else ""
         typer.echo(f"muted: {name} until {mute.until:%Y-%m-%d %H:%M} UTC{why}")
+    for w in evaluation.undelivered:
+        typer.echo(f"undelivered: {waiting_line(w)}")
     for a in evaluation.open_awaits:
         topic = f" about {', '.join(a.watch.about)}" if a.watch.about else ""
         state = "OVERDUE" if a.phase.value == "overdue" else "open"

@@ -24,6 +24,7 @@ from tracker.cli.context import (
 from tracker.cli.report import print_status_table
 from tracker.domain import Status
 from tracker.jobs import FeedResult, Tracker, expand_paths
+from tracker.notify.plan import waiting_line
 from tracker.notify.smtp import OutboxTransport
 from tracker.replay import Sent, StatusChange
 from tracker.replay import replay as run_replay
@@ -79,7 +80,10 @@ def _evaluate_and_deliver(tracker: Tracker, as_of_text: str | None) -> int:
         typer.echo(f"  NOT SENT (kept, will retry): {alert.subject}: {error}", err=True)
     for alert, reason in report.superseded:
         typer.echo(f"  superseded: {alert.subject}: {reason}")
-    return len(report.failed)
+    waiting = [w for w in tracker.waiting() if w.state == "pending"]
+    for w in waiting:
+        typer.echo(f"  UNDELIVERED (kept, will retry): {waiting_line(w)}", err=True)
+    return len(waiting)
 
 
 def poll(

@@ -135,3 +135,30 @@ def missed_html(lines: Sequence[str]) -> str:
         "<p>Not delivered before this message, which supersedes "
         f"{'them' if len(lines) > 1 else 'it'}:</p><ul>{items}</ul></div>\n"
     )
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """An alert not delivered yet, as `status`, `poll` and the daemon show it."""
+
+    id: int
+    official: str
+    kind: str
+    subject: str
+    state: str
+    attempts: int
+    last_error: str | None
+    next_attempt_at: datetime | None
+
+
+def waiting_line(alert: Waiting) -> str:
+    """'#3 [tracker] ... (attempt 2 failed: ...; next try 2025-11-08 12:00 UTC)'."""
+    if alert.state == "sending":
+        how = "being sent"
+    elif alert.attempts == 0:
+        how = "not tried yet"
+    else:
+        how = f"attempt {alert.attempts} failed: {alert.last_error or 'unknown error'}"
+    if alert.state == "pending" and alert.next_attempt_at is not None:
+        how += f"; next try {alert.next_attempt_at.strftime('%Y-%m-%d %H:%M:%S UTC')}"
+    return f"#{alert.id} {alert.subject} ({how})"

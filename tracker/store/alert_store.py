@@ -16,7 +16,7 @@ from tracker.alerting import AlertState
 from tracker.awaits import Await
 from tracker.domain import AlertKind, Kind, Sighting
 from tracker.notify.message import Report
-from tracker.notify.plan import Superseded
+from tracker.notify.plan import Superseded, Waiting
 from tracker.store.repo import to_sighting
 from tracker.store.tables import AlertRow, AwaitRow, EntryRow, FindingRow, MuteRow, OfficialRow
 
@@ -336,6 +336,24 @@ def alerts(session: Session, state: str | None = None) -> list[tuple[AlertRow, s
     if state is not None:
         query = query.where(AlertRow.state == state)
     return [(a, o.name) for a, o in session.exec(query).all()]
+
+
+def waiting(session: Session) -> list[Waiting]:
+    """Alerts not delivered yet (pending or being sent), oldest first."""
+    return [
+        Waiting(
+            a.id or 0,
+            name,
+            a.kind,
+            a.subject,
+            a.state,
+            a.attempts,
+            a.last_error,
+            a.next_attempt_at,
+        )
+        for state in ("pending", "sending")
+        for a, name in alerts(session, state)
+    ]
 
 
 def retry_now(session: Session, now: datetime, ids: Sequence[int] = ()) -> int:
