@@ -79,6 +79,12 @@ _SAME_TRIP = re.compile(
     r"^(?:during|on|in the course of)\s+(?:his|her|that|the)\s+(?:\w+\s+)?(?:trip|visit|stay|tour"
     r"|talks)\b|^while there\b|^there,"
 )
+# a sentence that dates an event or its footage, not a rumour or a report
+_EVENTFUL = re.compile(
+    r"meeting|talks|visit|ceremony|summit|conference|filmed|recorded|footage|video|photo"
+    r"|снят|запис|ролик|кадр|встреч|переговор|визит|rencontre|reunion|entretien|visite"
+    r"|reunio|encuentro|visita|incontro|treffen|gesprach|besuch|会见|會見|会谈|會談|회담|会談"
+)
 _STORY_DAYS = 31  # an undated act continues a story dated up to this many days back
 _ENTRY_DAYS = 7  # ... or the one recent day the whole entry speaks of
 
@@ -125,11 +131,13 @@ def _earlier_day(days_of: _Days, index: int, first_body: int) -> date | None:
 
 
 def _entry_day(days_of: _Days, first_body: int) -> date | None:
-    """The one recent calendar date all the entry's dates agree on, when they agree: an
-    undated sentence before "the video was filmed on January 13" is about that day."""
+    """The one recent calendar date the entry gives an event or its footage, when there is
+    one: an undated sentence before "the video was filmed on January 13" is about that
+    day (a rumour's date is not)."""
     days = {
         d
         for j in range(first_body, len(days_of.folded))
+        if _EVENTFUL.search(days_of.folded[j])
         for d in days_of.calendar(j)
         if 0 <= (days_of.pub_day - d).days <= _ENTRY_DAYS
     }

@@ -568,6 +568,19 @@ _WRITTEN = re.compile(
 _SEEN_TOO = re.compile(
     r"\b(?:photo|picture|image|video|footage|in person|balcony|appeared|appearance)\b"
 )
+# the official's own side reporting an act: state media, the press service, the presidency
+_OWN_SIDE = re.compile(
+    r"\b(?:state media|state-run|state run|state news agency|kcna|korean central news agency"
+    r"|press service|presidency|presidential office|his office|her office)\b"
+    r"[^.;]{0,60}\b(?:said|says|reported|reports|announced|stated)\b"
+    r"|пресс-служб\w* [^.;]{0,40}(?:сообщ|заяв)|الرئاسة[^.;]{0,30}(?:قالت|أعلنت)"
+)
+# hearsay about an act: "reportedly", "allegedly" and their like in the languages read here
+_HEDGE = re.compile(
+    r"\b(?:reportedly|allegedly|purportedly|supposedly|presumably|presumibilmente|sarebbe stato"
+    r"|presuntamente|supuestamente|supostamente|pretendument|angeblich|mutmasslich|якобы"
+    r"|предположительно|по неподтвержденным данным|iddiaya gore)\b"
+)
 # the official's death, funeral or grave, in the languages read here (folded)
 _DEATH_BEFORE = re.compile(
     r"(?:\b(?:death|funeral|grave|tomb|burial|passing|body|coffin|mausoleum) of"
@@ -700,6 +713,15 @@ class SentenceClassifier:
         decision = self._decide(
             sentence, low, spans, found, pub_day, headline, others, lang or language_of(low)
         )
+        if decision.kind is Kind.APPEARANCE and not decision.dated and _OWN_SIDE.search(low):
+            # "KCNA reported Saturday that Kim watched a football game": only his own side
+            # says so, and says no day
+            return Decision(
+                Kind.MENTION, f"only his side's report, no day ({decision.cue})", 0.6, pub_day
+            )
+        if decision.kind is Kind.APPEARANCE and not decision.dated and _HEDGE.search(low):
+            # "a video of Shoigu meeting commanders, purportedly filmed ...": hedged, no day
+            return Decision(Kind.MENTION, f"hedged, no day stated ({decision.cue})", 0.6, pub_day)
         if decision.kind is Kind.APPEARANCE and any(_dead(low, a, e) for a, e in spans):
             # "laid roses at the grave of Islam Karimov": the dead are not seen
             return Decision(Kind.MENTION, f"death or funeral ({decision.cue})", 0.7, pub_day)
@@ -1170,9 +1192,9 @@ class SentenceClassifier:
             if (
                 why is None
                 and verb in {"appears", "appeared", "appear"}
-                and rest.startswith(" to ")
+                and re.match(r"\s+to\s+(?:have|be|suffer)\b", rest)
             ):
-                why = "'appears to': how he seems, not where he was"
+                why = "'appears to have': a guess at his state, not where he was"
             if why is None and verb in {"signed", "signs"} and _WRITTEN_OBJECT.match(rest):
                 why = "signed a text, not at a ceremony"
             if why is None and _in_quote(sentence, start) and not _in_quote(sentence, position):
