@@ -140,6 +140,8 @@ class Lexicon:
 # fmt: off
 # fmt: off
 # fmt: off
+# fmt: off
+# fmt: off
 LEXICONS: dict[str, Lexicon] = {
     "ru": Lexicon(
         act=("провел", "провела", "провели", "провёл", "встретил", "встретилс", "встреча с",
@@ -344,7 +346,7 @@ LEXICONS: dict[str, Lexicon] = {
         future=("visitara", "viajara", "se reunira", "participara", "asistira", "recibira", "va a",
                "tiene previsto", "preve", "previsto", "proxima", "proximo", "planea", "podria",
                "se espera", "manana", "le va a ofrecer", "pretenden"),
-        negation=("no$", "nunca"),
+        negation=("no$", "nunca", "ni siquiera"),
         habit=("habitualmente", "suele"),
         written=("comunicado", "en una publicacion", "en las redes sociales", "escribio",
                 "truth social", "en x$", "carta"),
@@ -392,7 +394,7 @@ LEXICONS: dict[str, Lexicon] = {
         unwell=("internado", "hospitalizado"),
         future=("vai$", "ira$", "deve$", "devera", "proxima", "proximo", "previsto", "visitara",
                "participara", "amanha", "pretende"),
-        negation=("nao$",),
+        negation=("nao$", "nem sequer"),
         written=("nota$", "comunicado", "carta"),
         proxy=("em seu lugar", "no seu lugar"),
     ),
@@ -547,6 +549,8 @@ LEXICONS: dict[str, Lexicon] = {
         negation=("tidak", "belum"),
     ),
 }
+# fmt: on
+# fmt: on
 # fmt: on
 # fmt: on
 # fmt: on
