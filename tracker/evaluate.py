@@ -216,7 +216,7 @@ class Evaluator:
         if decision.kind is AlertKind.SEEN_AGAIN and previous is not None:
             # the reports of the gap: everything since the previous sighting's day
             after = datetime.combine(previous, time.max, tzinfo=UTC)
-        _count, reports = alert_store.reports_since(session, official_id, after, as_of)
+        count, reports = alert_store.reports_since(session, official_id, after, as_of)
         recent = [
             s
             for s in alert_store.sightings(
@@ -224,7 +224,9 @@ class Evaluator:
             )
             if (s.official, s.date) not in aside
         ][:6]
-        rendered = render(decision, Context(tuple(recent), tuple(reports), previous))
+        rendered = render(
+            decision, Context(tuple(recent), tuple(reports), previous, report_count=count)
+        )
         official = next(o for o in self.config.officials if o.name == decision.official)
         email = self.config.email
         recipients = email.recipients_for(official.group) if email else ()

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from email import message_from_bytes, policy
 from pathlib import Path
 from typing import Any
 
@@ -197,3 +198,26 @@ def test_while_smtp_is_down_status_poll_and_the_daemon_name_the_waiting_alert(
         tracker.close()
     logged = [r.getMessage() for r in caplog.records if "undelivered" in r.getMessage()]
     assert len(logged) == 1 and "Sergey Lavrov silent" in logged[0] and "next try" in logged[0]
+
+
+def test_follow_ups_thread_to_the_episodes_first_message(story: Story) -> None:
+    story.smtp_back()
+    _step(story.tracker, FIRES + timedelta(seconds=30))  # the silent alert, retried
+    _step(story.tracker, FIRES + timedelta(days=7))  # a reminder
+    story.seen_again()
+    _step(story.tracker, FIRES + timedelta(days=7, hours=1))
+    _step(story.tracker, FIRES + timedelta(days=7, hours=2))  # a re-run sends nothing
+    received = [
+        message_from_bytes(m.as_bytes(), policy=policy.default) for m in story.sink.messages
+    ]
+    assert [str(m["Subject"]).split(" ")[1:3] for m in received] == [
+        ["Sergey", "Lavrov"],
+        ["still", "silent:"],
+        ["Sergey", "Lavrov"],
+    ]
+    first, *follow_ups = received
+    root = str(first["Message-ID"])
+    assert first["In-Reply-To"] is None and first["References"] is None
+    assert [str(m["In-Reply-To"]) for m in follow_ups] == [root, root]
+    assert [str(m["References"]) for m in follow_ups] == [root, root]
+    assert len({str(m["Message-ID"]) for m in received}) == 3

@@ -133,3 +133,57 @@ def test_kinds_have_their_own_subjects() -> None:
     )
     repeat = AlertDecision("Sergey Lavrov", AlertKind.REPEAT, "2025-10-28#repeat1", base.status)
     assert render(repeat).subject.startswith("[tracker] still silent: Sergey Lavrov")
+
+
+def _report(n: int) -> Report:
+    return Report(
+        "absence", date(2025, 11, 1), f"Not seen since Oct 28 ({n}).", "https://www.tass.ru/a"
+    )
+
+
+def test_counts_count_the_reports_not_the_ones_shown() -> None:
+    eleven = render(_decision(), Context(reports=(_report(1),) * 8, report_count=11))
+    assert "Since then (11 reports; the latest 8):" in eleven.text
+    assert "Since then (11 reports; the latest 8):" in eleven.html
+    one = render(_decision(), Context(reports=(_report(1),), report_count=1))
+    assert "Since then (1 report):" in one.text
+
+
+def test_the_outlet_is_named_beside_each_link_in_the_plain_text() -> None:
+    recent = Sighting(
+        "Sergey Lavrov",
+        date(2025, 10, 28),
+        datetime(2025, 10, 28, 12, tzinfo=UTC),
+        datetime(2025, 10, 28, 14, tzinfo=UTC),
+        "https://edition.cnn.com/x",
+        "Lavrov in Minsk",
+        "He spoke.",
+    )
+    text = render(_decision(), Context(recent=(recent,), reports=(_report(1),))).text
+    assert "— Lavrov in Minsk (n.example)\n    https://n.example/1" in text  # the evidence
+    assert "    — tass.ru\n      https://www.tass.ru/a" in text  # a report without a title
+    assert "(cnn.com)\n      https://edition.cnn.com/x" in text
+
+
+def test_a_follow_up_replies_to_its_episodes_first_message() -> None:
+    r = render(_decision())
+    first = "<tracker-silent-abc@tracker.invalid>"
+    part = Part(r.subject, r.text, r.html, r.message_id, "repeat", thread=first)
+    message = compose([part], sender="t@example.org", recipients=["d@example.org"], when=AS_OF)
+    parsed = message_from_bytes(message.as_bytes(), policy=policy.default)
+    assert parsed["In-Reply-To"] == first and parsed["References"] == first
+    assert parsed["Message-ID"] == r.message_id
+    alone = compose(
+        [Part(r.subject, r.text, r.html, r.message_id)],
+        sender="t@example.org",
+        recipients=["d@example.org"],
+        when=AS_OF,
+    )
+    assert alone["In-Reply-To"] is None and alone["References"] is None
+
+
+@pytest.mark.parametrize("hidden", ["\u202e", "\u200b", "\x07", "\u2066", "\ufeff"])
+def test_control_bidi_and_zero_width_characters_never_reach_a_header(hidden: str) -> None:
+    message = _parsed(_decision(name=f"Sergey{hidden} Lavrov{hidden}"))
+    assert hidden not in str(message["Subject"])
+    assert str(message["Subject"]).startswith("[tracker] Sergey Lavrov silent")

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import html
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
 
+from tracker.corroborate import source_of
 from tracker.domain import AlertDecision, AlertKind, Sighting
 from tracker.durations import format_duration
 
@@ -35,6 +37,7 @@ class Context:
     recent: tuple[Sighting, ...] = ()  # latest appearances, newest first
     reports: tuple[Report, ...] = ()  # absence reports and mentions since last seen
     previous_last_seen: date | None = None  # for "seen again": the end of the gap
+    report_count: int | None = None  # how many reports there are; `reports` are the latest
 
 
 @dataclass(frozen=True)
@@ -55,24 +58,51 @@ class Part:
     message_id: str
     kind: str = ""
     headers: dict[str, str] = field(default_factory=dict)
+    thread: str = ""  # a follow-up: the Message-ID of its episode's first message
 
 
 def one_line(text: str, limit: int = 300) -> str:
-    """Feed text bound for a header or a list line: no CR/LF, bounded length."""
-    flat = " ".join(str(text).split())
+    """Feed text bound for a header or a list line: no CR/LF, no control, bidi or
+    zero-width characters (U+202E, U+200B, ...), bounded length."""
+    visible = "".join(c for c in str(text) if c.isspace() or unicodedata.category(c)[0] != "C")
+    flat = " ".join(visible.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def _outlet(url: str) -> str:
+    """The outlet named beside a link: its registered domain."""
+    return source_of(one_line(url, 2000)) if url else ""
+
+
+def _cite(title: str, url: str) -> list[str]:
+    """Plain-text lines naming an outlet and its link."""
+    if not url:
+        return [f"  — {one_line(title, 300)}"] if title else []
+    outlet = _outlet(url)
+    label = f"{one_line(title, 300)} ({outlet})" if title else outlet
+    return [f"  — {label}", f"    {one_line(url, 1000)}"]
 
 
 def _days(seconds: float) -> str:
     """Whole days completed: 'silent for 15 days' means at least 15 full days."""
-    days = int(seconds // 86400)
-    return f"{days} day" + ("" if days == 1 else "s")
+    return plural(int(seconds // 86400), "day")
 
 
 def message_id(official: str, kind: str, episode: str) -> str:
     """Stable per alert, so a retry after a crash is recognisably the same message."""
     digest = hashlib.sha256(f"{official}\x00{kind}\x00{episode}".encode()).hexdigest()[:24]
     return f"<tracker-{kind}-{digest}@tracker.invalid>"
+
+
+def _since_then(shown: int, total: int | None) -> str:
+    """'Since then (11 reports; the latest 8)': a count, never a display cap."""
+    total = shown if total is None else max(total, shown)
+    latest = f"; the latest {shown}" if total > shown else ""
+    return f"Since then ({plural(total, 'report')}{latest})"
 
 
 def _esc(text: str) -> str:
@@ -153,32 +183,31 @@ def render(decision: AlertDecision, context: Context | None = None) -> Rendered:
                 + (f" ({status.threshold_how})" if status.threshold_how else ""))  # fmt: skip
     text.append(f"As of:      {status.as_of.strftime('%Y-%m-%d %H:%M UTC')}")
     if evidence is not None:
-        text += [
-            "",
-            "Evidence:",
-            f"  {one_line(evidence.text, 1000)}",
-            f"  — {one_line(evidence.title, 300)}",
-            f"  {one_line(evidence.url, 1000)}",
-        ]
-    if context.reports:
-        text += ["", f"Since then ({len(context.reports)} reports):"]
-        for r in context.reports[:8]:
+        text += ["", "Evidence:", f"  {one_line(evidence.text, 1000)}"]
+        text += _cite(evidence.title, evidence.url)
+    shown = context.reports[:8]
+    since = _since_then(len(shown), context.report_count)
+    if shown:
+        text += ["", f"{since}:"]
+        for r in shown:
             text.append(f"  {r.day} [{r.kind}] {one_line(r.text, 240)}")
+            text += ["  " + line for line in _cite(r.title, r.url)]
     if context.recent:
         text += ["", "Recent appearances:"]
         for s in context.recent[:6]:
             text.append(f"  {s.date}  {one_line(s.text, 200)}")
+            text += ["  " + line for line in _cite(s.title, s.url)]
     mute = f'tracker mute "{name}" --for 3d --reason "..."'
     text += ["", "-- ", f"To pause alerts about {name}: {mute}"]
 
     rows = "".join(
         f"<li><b>{_esc(str(r.day))}</b> <i>{_esc(r.kind)}</i> {_esc(r.text)}"
-        f"{' (' + _link(r.url, 'source') + ')' if r.url else ''}</li>"
-        for r in context.reports[:8]
+        f"{' (' + _link(r.url, _outlet(r.url)) + ')' if r.url else ''}</li>"
+        for r in shown
     )
     timeline = "".join(
         f'<tr><td style="padding:2px 8px 2px 0;white-space:nowrap">{_esc(str(s.date))}</td>'
-        f"<td>{_esc(s.text)} {_link(s.url, '[source]') if s.url else ''}</td></tr>"
+        f"<td>{_esc(s.text)} {'(' + _link(s.url, _outlet(s.url)) + ')' if s.url else ''}</td></tr>"
         for s in context.recent[:6]
     )
     last_seen = status.last_seen.isoformat() if status.last_seen else "never"
@@ -196,10 +225,11 @@ def render(decision: AlertDecision, context: Context | None = None) -> Rendered:
     if evidence is not None:
         section.append(
             f'<blockquote style="margin:8px 0;color:#333">{_esc(evidence.text)}<br>'
-            f"— {_link(evidence.url, evidence.title or evidence.url)}</blockquote>"
+            f"— {_link(evidence.url, evidence.title or evidence.url)}"
+            f"{' (' + _esc(_outlet(evidence.url)) + ')' if evidence.url else ''}</blockquote>"
         )
     if rows:
-        section.append(f"<p>Since then ({len(context.reports)} reports):</p><ul>{rows}</ul>")
+        section.append(f"<p>{_esc(since)}:</p><ul>{rows}</ul>")
     if timeline:
         section.append(
             f'<p>Recent appearances:</p><table style="font-size:13px">{timeline}</table>'
@@ -214,10 +244,22 @@ def render(decision: AlertDecision, context: Context | None = None) -> Rendered:
     )
 
 
+def group_message_id(first: str) -> str:
+    """The Message-ID of a message grouping several alerts, from the first alert's: fixed
+    when the group is first sent, so a re-send carries the same one."""
+    return first.replace("<tracker-", "<tracker-group-", 1)
+
+
 def compose(
-    parts: Sequence[Part], *, sender: str, recipients: Sequence[str], when: datetime
+    parts: Sequence[Part],
+    *,
+    sender: str,
+    recipients: Sequence[str],
+    when: datetime,
+    message_id: str | None = None,
 ) -> EmailMessage:
-    """One message (plain text and HTML) for one or several alerts due together."""
+    """One message (plain text and HTML) for one or several alerts due together.
+    Follow-ups (`Part.thread`) reply to their episode's first message."""
     if not parts:
         raise ValueError("nothing to compose")
     message = EmailMessage()
@@ -227,13 +269,17 @@ def compose(
     else:
         titles = "; ".join(p.subject.removeprefix("[tracker] ") for p in parts)
         subject = one_line(f"[tracker] {len(parts)} alerts: {titles}", 250)
-        digest = hashlib.sha256("".join(sorted(p.message_id for p in parts)).encode()).hexdigest()
-        mid = f"<tracker-group-{digest[:24]}@tracker.invalid>"
+        mid = group_message_id(parts[0].message_id)
     message["Subject"] = one_line(subject, 250)
     message["From"] = one_line(sender, 300)
     message["To"] = ", ".join(one_line(r, 300) for r in recipients)
     message["Date"] = format_datetime(when)
-    message["Message-ID"] = mid
+    message["Message-ID"] = one_line(message_id or mid, 300)
+    threads = list(dict.fromkeys(one_line(p.thread, 300) for p in parts if p.thread))
+    if len(threads) == 1:
+        message["In-Reply-To"] = threads[0]
+    if threads:
+        message["References"] = " ".join(threads)
     message["X-Tracker-Alerts"] = " ".join(p.message_id for p in parts)
     message["X-Tracker-As-Of"] = when.strftime("%Y%m%dT%H%M%S")
     kinds = sorted({p.kind for p in parts if p.kind})

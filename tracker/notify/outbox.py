@@ -21,7 +21,7 @@ from email.message import EmailMessage
 
 from sqlalchemy.engine import Engine
 
-from tracker.notify.message import Part, compose
+from tracker.notify.message import Part, compose, group_message_id
 from tracker.notify.plan import Outgoing, missed_html, missed_note, plan
 from tracker.notify.smtp import DeliveryError, Transport
 from tracker.store import alert_store
@@ -50,8 +50,17 @@ class Retry:
 
 
 def build_email(
-    alerts: list[AlertRow], sender: str, recipients: tuple[str, ...], when: datetime
+    alerts: list[AlertRow],
+    sender: str,
+    recipients: tuple[str, ...],
+    when: datetime,
+    *,
+    threads: dict[int, str] | None = None,
+    message_id: str | None = None,
 ) -> EmailMessage:
+    """The message of alerts going out together; `threads` maps an alert id to the
+    Message-ID its follow-up replies to."""
+    threads = threads or {}
     parts = [
         Part(
             a.subject,
@@ -59,10 +68,29 @@ def build_email(
             missed_html(a.missed.splitlines()) + (a.html or ""),
             a.message_id,
             a.kind,
+            thread=threads.get(a.id or 0, ""),
         )
         for a in alerts
     ]
-    return compose(parts, sender=sender, recipients=recipients, when=when)
+    return compose(parts, sender=sender, recipients=recipients, when=when, message_id=message_id)
+
+
+def messages(alerts: list[AlertRow], *, group: bool) -> list[tuple[str, list[AlertRow]]]:
+    """Alerts for one route -> messages, each with its Message-ID. Alerts tried before go
+    again in the message they were first tried in, under its Message-ID; the others
+    form one new message (grouping on) or one each."""
+    out: dict[str, list[AlertRow]] = {}
+    fresh: list[AlertRow] = []
+    for alert in alerts:
+        if alert.sent_message_id:
+            out.setdefault(alert.sent_message_id, []).append(alert)
+        else:
+            fresh.append(alert)
+    chunks = [fresh] if group and fresh else [[a] for a in fresh]
+    for chunk in chunks:
+        first = chunk[0].message_id
+        out[first if len(chunk) == 1 else group_message_id(first)] = chunk
+    return list(out.items())
 
 
 def _route(alert: AlertRow, default: tuple[str, ...]) -> tuple[str, ...]:
@@ -106,28 +134,31 @@ def deliver_pending(
         gone = alert_store.supersede(session, decided.superseded, now=now, lease=retry.lease)
         report.superseded += [(a, a.superseded_reason or "") for a in gone]
         batches: dict[tuple[str, ...], list[AlertRow]] = defaultdict(list)
-        singles: list[tuple[tuple[str, ...], list[AlertRow]]] = []
         for i in decided.send:
-            if group:
-                batches[routes[i]].append(rows[i])
-            else:
-                singles.append((routes[i], [rows[i]]))
-        for to, alerts in [*batches.items(), *singles]:
-            ids = [a.id for a in alerts if a.id is not None]
-            token = alert_store.claim(session, ids, now, retry.lease)
-            if token is None:
-                continue  # another worker is sending these
-            for alert in alerts:
-                session.refresh(alert)  # a successor's note may have been added meanwhile
-            try:
-                where = transport.send(build_email(alerts, sender, to, alerts[0].created_at))
-            except DeliveryError as exc:
-                attempts = max(a.attempts for a in alerts) + 1
-                retry_at = now + retry.after(attempts, rng)
-                alert_store.settle(session, ids, token, now=now, error=str(exc), retry_at=retry_at)
-                report.failed += [(a, str(exc)) for a in alerts]
-                continue
-            alert_store.settle(session, ids, token, now=now, delivered_to=where)
-            report.delivered += [(a, where) for a in alerts]
-            report.messages += 1
+            batches[routes[i]].append(rows[i])
+        for to, batch in batches.items():
+            for mid, alerts in messages(batch, group=group):
+                ids = [a.id for a in alerts if a.id is not None]
+                token = alert_store.claim(session, ids, now, retry.lease, mid)
+                if token is None:
+                    continue  # another worker is sending these
+                for alert in alerts:
+                    session.refresh(alert)  # a successor's note may have been added meanwhile
+                threads = {a.id or 0: alert_store.thread_of(session, a) for a in alerts}
+                email = build_email(
+                    alerts, sender, to, alerts[0].created_at, threads=threads, message_id=mid
+                )
+                try:
+                    where = transport.send(email)
+                except DeliveryError as exc:
+                    attempts = max(a.attempts for a in alerts) + 1
+                    retry_at = now + retry.after(attempts, rng)
+                    alert_store.settle(
+                        session, ids, token, now=now, error=str(exc), retry_at=retry_at
+                    )
+                    report.failed += [(a, str(exc)) for a in alerts]
+                    continue
+                alert_store.settle(session, ids, token, now=now, delivered_to=where)
+                report.delivered += [(a, where) for a in alerts]
+                report.messages += 1
     return report

@@ -50,6 +50,17 @@ class Outgoing:
         return "presence" if self.kind in PRESENCE_KINDS else f"{self.kind[:5]}:{self.episode}"
 
 
+def episode_root(kind: str, episode: str) -> str:
+    """The episode a message belongs to: a reminder's ('2025-10-28#repeat2') is its
+    silence's ('2025-10-28'); follow-ups thread to the first message delivered in it."""
+    return episode.split("#")[0] if kind in PRESENCE_KINDS else episode
+
+
+def thread_kinds(kind: str) -> frozenset[str]:
+    """The kinds of messages one episode's thread is made of."""
+    return PRESENCE_KINDS if kind in PRESENCE_KINDS else frozenset({"await_overdue", "await_met"})
+
+
 @dataclass(frozen=True)
 class Superseded:
     id: int

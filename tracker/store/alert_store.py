@@ -16,7 +16,7 @@ from tracker.alerting import AlertState
 from tracker.awaits import Await
 from tracker.domain import AlertKind, Kind, Sighting
 from tracker.notify.message import Report
-from tracker.notify.plan import Superseded, Waiting
+from tracker.notify.plan import Superseded, Waiting, episode_root, thread_kinds
 from tracker.store.repo import to_sighting
 from tracker.store.tables import AlertRow, AwaitRow, EntryRow, FindingRow, MuteRow, OfficialRow
 
@@ -280,15 +280,25 @@ def _claimable(now: datetime, lease: timedelta) -> Any:
     )
 
 
-def claim(session: Session, ids: Sequence[int], now: datetime, lease: timedelta) -> str | None:
-    """Mark alerts as being sent by us, with a conditional UPDATE: if another worker got
-    any of them first, the claim fails and nothing is sent twice."""
+def claim(
+    session: Session,
+    ids: Sequence[int],
+    now: datetime,
+    lease: timedelta,
+    message_id: str | None = None,
+) -> str | None:
+    """Mark alerts as being sent by us, in the message `message_id`, with a conditional
+    UPDATE: if another worker got any of them first, the claim fails and nothing is sent
+    twice."""
     token = uuid.uuid4().hex
+    values: dict[str, Any] = {"state": "sending", "claim": token, "claimed_at": now}
+    if message_id is not None:
+        values["sent_message_id"] = message_id
     result = session.exec(
         update(AlertRow)
         .where(col(AlertRow.id).in_(list(ids)))
         .where(_claimable(now, lease))
-        .values(state="sending", claim=token, claimed_at=now)
+        .values(**values)
     )
     if result.rowcount != len(ids):
         session.rollback()
@@ -325,6 +335,27 @@ def settle(
             row.next_attempt_at = retry_at
         session.add(row)
     session.commit()
+
+
+def thread_of(session: Session, alert: AlertRow) -> str:
+    """The Message-ID of the first message delivered in this alert's episode to its
+    route ('' if there is none yet): what a follow-up replies to."""
+    root = episode_root(alert.kind, alert.episode)
+    first = session.exec(
+        select(AlertRow)
+        .where(
+            AlertRow.official_id == alert.official_id,
+            AlertRow.recipients == alert.recipients,
+            AlertRow.state == "delivered",
+            col(AlertRow.kind).in_(sorted(thread_kinds(alert.kind))),
+            or_(col(AlertRow.episode) == root, col(AlertRow.episode).startswith(f"{root}#")),
+            col(AlertRow.id) != alert.id,
+        )
+        .order_by(col(AlertRow.delivered_at), col(AlertRow.id))
+    ).first()
+    if first is None:
+        return ""
+    return first.sent_message_id or first.message_id
 
 
 def alerts(session: Session, state: str | None = None) -> list[tuple[AlertRow, str]]:

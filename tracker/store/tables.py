@@ -154,6 +154,9 @@ class AlertRow(SQLModel, table=True):
     superseded_reason: str | None = Field(default=None, sa_type=Text)
     # on a successor: one line per superseded message the desk did not get
     missed: str = Field(default="", sa_type=Text)
+    # the Message-ID of the message it goes out in, fixed at its first attempt (a group's
+    # is its first alert's), so that a re-send is recognisably the same message
+    sent_message_id: str | None = Field(default=None, max_length=300)
 
 
 class MuteRow(SQLModel, table=True):
