@@ -833,7 +833,7 @@ class SentenceClassifier:
             return Decision(Kind.MENTION, blocked, 0.7, pub_day)
         if _RUMOUR.search(low):
             return Decision(Kind.MENTION, "rumour or speculation", 0.7, pub_day)
-        if lang == "en" and spans and not likely_english(low):
+        if lang == "en" and spans and not likely_english(low, sentence):
             # a Latin-script sentence whose language the common words did not give away
             # ("Serghei Lavrov a participat sâmbătă ..."): any lexicon that reads it
             for candidate in LATIN_LANGUAGES:

@@ -108,9 +108,17 @@ def latin_candidates(low: str) -> tuple[str, ...]:
     )
 
 
-def likely_english(low: str) -> bool:
-    """Two or more common English words: read by the English grammar alone."""
-    return sum(1 for w in _WORD.findall(low) if w in _ENGLISH) >= 2
+def likely_english(low: str, original: str) -> bool:
+    """Read by the English grammar alone: two or more common English words, or one in a
+    sentence of plain ASCII letters (an English headline is short on them; "empfängt",
+    "sâmbătă" are not English)."""
+    english = sum(1 for w in _WORD.findall(low) if w in _ENGLISH)
+    plain = original.translate(_QUOTES).isascii()
+    return english >= 2 or (english >= 1 and plain)
+
+
+# typographic quotes and dashes are no sign of another language
+_QUOTES = str.maketrans({c: " " for c in "‘’“”«»–—…\u00a0"})
 
 
 # tried in turn on a Latin-script sentence that no language's common words claimed
