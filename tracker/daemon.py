@@ -66,7 +66,9 @@ def evaluate_and_deliver(tracker: Tracker, clock: Callable[[], datetime] = _utcn
         log.warning("delivery failed, will retry: %s: %s", alert.subject, error)
     for alert, reason in report.superseded:
         log.info("superseded: %s: %s", alert.subject, reason)
-    for waiting in tracker.waiting():
+    for alert, reason in report.refused:
+        log.error("refused for good, not retried: %s: %s", alert.subject, reason)
+    for waiting in (w for w in tracker.waiting() if w.state != "failed"):  # failed: logged once
         log.warning("alert undelivered: %s", waiting_line(waiting))
 
 

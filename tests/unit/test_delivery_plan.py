@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from tracker.notify.plan import Outgoing, missed_note, plan
+from tracker.notify.plan import Outgoing, Receipt, missed_note, outcome, plan
 
 NOW = datetime(2025, 11, 25, 12, tzinfo=UTC)
 LEASE = timedelta(minutes=10)
@@ -102,3 +102,33 @@ def test_the_missed_note_counts_what_it_lists() -> None:
     assert missed_note([]) == ""
     assert "supersedes it:" in missed_note(["a"])
     assert "supersedes them (2):" in missed_note(["a", "b"])
+
+
+def test_a_temporary_refusal_is_retried_for_that_recipient_only() -> None:
+    result = outcome(
+        Receipt(
+            "smtp://mx:25",
+            accepted=("desk@example.org",),
+            deferred=(("later@example.org", "451 4.3.0 try again later"),),
+            refused=(("gone@example.org", "550 5.1.1 no such user"),),
+        )
+    )
+    assert result.state == "pending" and result.owed == ("later@example.org",)
+    assert result.refused == ("gone@example.org: 550 5.1.1 no such user",)
+    assert result.error is not None and "later@example.org: 451" in result.error
+
+
+def test_a_permanent_refusal_of_some_recipients_still_delivers_to_the_others() -> None:
+    result = outcome(
+        Receipt("smtp://mx:25", ("desk@example.org",), (), (("gone@example.org", "550 no"),))
+    )
+    assert (result.state, result.owed, result.refused) == (
+        "delivered",
+        (),
+        ("gone@example.org: 550 no",),
+    )
+
+
+def test_every_recipient_refused_for_good_fails_for_good() -> None:
+    result = outcome(Receipt("smtp://mx:25", (), (), (("gone@example.org", "550 no"),)))
+    assert result.state == "failed"

@@ -49,7 +49,8 @@ def alerts(
     state: Annotated[
         str | None,
         typer.Option(
-            "--state", help="Only alerts in this state: pending, sending, delivered, superseded."
+            "--state",
+            help="Only alerts in this state: pending, sending, delivered, superseded, failed.",
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON for programs.")] = False,
@@ -83,6 +84,8 @@ def alerts(
                 "superseded_by": a.superseded_by,
                 "superseded_at": a.superseded_at.isoformat() if a.superseded_at else None,
                 "superseded_reason": a.superseded_reason,
+                "owed": [r.strip() for r in a.owed.split(",") if r.strip()],
+                "refused": a.refused.splitlines(),
             }
             for a, name in rows
         ]
@@ -95,9 +98,15 @@ def alerts(
         if a.state == "pending" and a.last_error:
             when = _when(a.next_attempt_at)
             line += f"\n      attempt {a.attempts} failed: {a.last_error}; next {when}"
-        elif a.delivered_at:
-            line += f"\n      delivered {_when(a.delivered_at)} -> {a.delivered_to}"
-        elif a.state == "superseded":
+        elif a.state == "failed":
+            line += f"\n      failed for good after {a.attempts} attempt(s): {a.last_error}"
+        if a.delivered_at or (a.state == "pending" and a.delivered_to):
+            for where in (a.delivered_to or "").splitlines():
+                line += f"\n      delivered {_when(a.delivered_at)} -> {where}"
+        if a.refused:
+            for refusal in a.refused.splitlines():
+                line += f"\n      refused for good: {refusal}"
+        if a.state == "superseded":
             line += f"\n      {_when(a.superseded_at)}: {a.superseded_reason}"
         typer.echo(line)
 
@@ -123,8 +132,10 @@ def retry(
         typer.echo(f"NOT SENT (kept, will retry): {alert.subject}: {error}", err=True)
     for alert, reason in report.superseded:
         typer.echo(f"superseded: {alert.subject}: {reason}")
+    for alert, reason in report.refused:
+        typer.echo(f"REFUSED (permanent, not retried): {alert.subject}: {reason}", err=True)
     typer.echo(f"{count} pending, {len(report.delivered)} delivered, {len(report.failed)} failed")
-    if report.failed:
+    if report.failed or report.refused:
         raise typer.Exit(EXIT_PARTIAL)
 
 
@@ -210,7 +221,14 @@ def test_email(ctx: typer.Context) -> None:
     )
     message = compose([part], sender=email.sender, recipients=email.to, when=now)
     try:
-        where = SmtpTransport(email).send(message)
+        receipt = SmtpTransport(email).send(message, email.to)
     except DeliveryError as exc:
         raise fail(f"test email not sent: {exc}", EXIT_ERROR) from None
-    typer.echo(f"test email sent: {where}")
+    refusals = [*receipt.deferred, *receipt.refused]
+    for address, reply in refusals:
+        typer.echo(f"test email refused for {address}: {reply}", err=True)
+    if not receipt.accepted:
+        raise fail("test email not sent: every recipient refused it", EXIT_ERROR)
+    typer.echo(f"test email sent: {receipt.where} to {', '.join(receipt.accepted)}")
+    if refusals:
+        raise typer.Exit(EXIT_PARTIAL)

@@ -80,10 +80,12 @@ def _evaluate_and_deliver(tracker: Tracker, as_of_text: str | None) -> int:
         typer.echo(f"  NOT SENT (kept, will retry): {alert.subject}: {error}", err=True)
     for alert, reason in report.superseded:
         typer.echo(f"  superseded: {alert.subject}: {reason}")
+    for alert, reason in report.refused:
+        typer.echo(f"  REFUSED (permanent, not retried): {alert.subject}: {reason}", err=True)
     waiting = [w for w in tracker.waiting() if w.state == "pending"]
     for w in waiting:
         typer.echo(f"  UNDELIVERED (kept, will retry): {waiting_line(w)}", err=True)
-    return len(waiting)
+    return len(waiting) + len(report.refused)
 
 
 def poll(

@@ -22,7 +22,7 @@ from email.message import EmailMessage
 from sqlalchemy.engine import Engine
 
 from tracker.notify.message import Part, compose, group_message_id
-from tracker.notify.plan import Outgoing, missed_html, missed_note, plan
+from tracker.notify.plan import Outcome, Outgoing, missed_html, missed_note, outcome, plan
 from tracker.notify.smtp import DeliveryError, Transport
 from tracker.store import alert_store
 from tracker.store.engine import session as session_for
@@ -34,6 +34,8 @@ class DeliveryReport:
     delivered: list[tuple[AlertRow, str]] = field(default_factory=list)
     failed: list[tuple[AlertRow, str]] = field(default_factory=list)
     superseded: list[tuple[AlertRow, str]] = field(default_factory=list)
+    # permanent: recipients refused for good, messages failed for good (not retried)
+    refused: list[tuple[AlertRow, str]] = field(default_factory=list)
     messages: int = 0
 
 
@@ -93,8 +95,11 @@ def messages(alerts: list[AlertRow], *, group: bool) -> list[tuple[str, list[Ale
     return list(out.items())
 
 
-def _route(alert: AlertRow, default: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(r.strip() for r in alert.recipients.split(",") if r.strip()) or default
+def _route(alert: AlertRow, default: tuple[str, ...], *, owed: bool = False) -> tuple[str, ...]:
+    """Its recipients: the route it was stored with (else `default`), or with `owed`
+    the ones it still owes after a temporary refusal."""
+    chosen = alert.owed if owed and alert.owed else alert.recipients
+    return tuple(r.strip() for r in chosen.split(",") if r.strip()) or default
 
 
 def outgoing(alert: AlertRow, route: tuple[str, ...]) -> Outgoing:
@@ -133,10 +138,11 @@ def deliver_pending(
         decided = plan([outgoing(a, routes[i]) for i, a in rows.items()], now, retry.lease)
         gone = alert_store.supersede(session, decided.superseded, now=now, lease=retry.lease)
         report.superseded += [(a, a.superseded_reason or "") for a in gone]
-        batches: dict[tuple[str, ...], list[AlertRow]] = defaultdict(list)
+        # the To: header is the route; the envelope, the recipients still owed
+        batches: dict[tuple[tuple[str, ...], tuple[str, ...]], list[AlertRow]] = defaultdict(list)
         for i in decided.send:
-            batches[routes[i]].append(rows[i])
-        for to, batch in batches.items():
+            batches[(routes[i], _route(rows[i], routes[i], owed=True))].append(rows[i])
+        for (to, envelope), batch in batches.items():
             for mid, alerts in messages(batch, group=group):
                 ids = [a.id for a in alerts if a.id is not None]
                 token = alert_store.claim(session, ids, now, retry.lease, mid)
@@ -148,17 +154,37 @@ def deliver_pending(
                 email = build_email(
                     alerts, sender, to, alerts[0].created_at, threads=threads, message_id=mid
                 )
+                attempts = max(a.attempts for a in alerts) + 1
+                retry_at = now + retry.after(attempts, rng)
                 try:
-                    where = transport.send(email)
+                    receipt = transport.send(email, envelope)
                 except DeliveryError as exc:
-                    attempts = max(a.attempts for a in alerts) + 1
-                    retry_at = now + retry.after(attempts, rng)
+                    state = "failed" if exc.permanent else "pending"
+                    result = Outcome(state, (), str(exc))
                     alert_store.settle(
-                        session, ids, token, now=now, error=str(exc), retry_at=retry_at
+                        session, ids, token, now=now, result=result, retry_at=retry_at
                     )
-                    report.failed += [(a, str(exc)) for a in alerts]
+                    (report.refused if exc.permanent else report.failed).extend(
+                        (a, str(exc)) for a in alerts
+                    )
                     continue
-                alert_store.settle(session, ids, token, now=now, delivered_to=where)
-                report.delivered += [(a, where) for a in alerts]
-                report.messages += 1
+                result = outcome(receipt)
+                where = f"{receipt.where} to {', '.join(receipt.accepted)}"
+                alert_store.settle(
+                    session,
+                    ids,
+                    token,
+                    now=now,
+                    result=result,
+                    where=where if receipt.accepted else "",
+                    retry_at=retry_at,
+                )
+                if receipt.accepted:
+                    report.delivered += [(a, where) for a in alerts]
+                    report.messages += 1
+                if result.state == "pending":
+                    report.failed += [(a, result.error or "") for a in alerts]
+                report.refused += [(a, r) for a in alerts for r in result.refused]
+                if result.state == "failed" and not result.refused:
+                    report.refused += [(a, result.error or "") for a in alerts]
     return report

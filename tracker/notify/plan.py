@@ -164,7 +164,9 @@ class Waiting:
 
 def waiting_line(alert: Waiting) -> str:
     """'#3 [tracker] ... (attempt 2 failed: ...; next try 2025-11-08 12:00 UTC)'."""
-    if alert.state == "sending":
+    if alert.state == "failed":
+        how = f"failed for good, not retried: {alert.last_error or 'unknown error'}"
+    elif alert.state == "sending":
         how = "being sent"
     elif alert.attempts == 0:
         how = "not tried yet"
@@ -173,3 +175,36 @@ def waiting_line(alert: Waiting) -> str:
     if alert.state == "pending" and alert.next_attempt_at is not None:
         how += f"; next try {alert.next_attempt_at.strftime('%Y-%m-%d %H:%M:%S UTC')}"
     return f"#{alert.id} {alert.subject} ({how})"
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What a transport says about the recipients of one message it handed over."""
+
+    where: str
+    accepted: tuple[str, ...] = ()
+    deferred: tuple[tuple[str, str], ...] = ()  # temporary refusals (4xx): address, reply
+    refused: tuple[tuple[str, str], ...] = ()  # permanent refusals (5xx): address, reply
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a receipt makes of the alerts in the message."""
+
+    state: str  # "delivered", "pending" (some recipients to retry) or "failed"
+    owed: tuple[str, ...] = ()  # recipients still to deliver to
+    error: str | None = None  # why some recipients did not get it (kept on the alert)
+    refused: tuple[str, ...] = ()  # 'address: reply', permanent: reported, not retried
+
+
+def outcome(receipt: Receipt) -> Outcome:
+    """Per recipient: accepted is done; a temporary refusal is retried for that
+    recipient only; a permanent one is recorded and reported, never retried."""
+    refused = tuple(f"{a}: {r}" for a, r in receipt.refused)
+    deferred = "; ".join(f"{a}: {r}" for a, r in receipt.deferred)
+    error = "; ".join(x for x in (deferred, "; ".join(refused)) if x) or None
+    if receipt.deferred:
+        return Outcome("pending", tuple(a for a, _ in receipt.deferred), error, refused)
+    if receipt.accepted:
+        return Outcome("delivered", (), error, refused)
+    return Outcome("failed", (), error or f"{receipt.where}: no recipient", refused)

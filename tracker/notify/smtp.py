@@ -1,7 +1,10 @@
 """Delivery by SMTP (STARTTLS, implicit TLS or plain), and to .eml files when none is set.
 
-Both transports take a finished EmailMessage and raise DeliveryError with a one-line
-reason; `permanent` tells the caller whether retrying can help.
+Both transports take a finished EmailMessage and the envelope recipients (exactly the
+route's: the To: header is for people, the envelope is where it goes). They return a
+Receipt saying which recipients accepted it, which refused it for now (4xx) and which
+for good (5xx), or raise DeliveryError with a one-line reason when the whole message
+failed; `permanent` tells the caller whether retrying can help.
 """
 
 from __future__ import annotations
@@ -9,11 +12,13 @@ from __future__ import annotations
 import os
 import smtplib
 import ssl
+from collections.abc import Sequence
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Protocol
 
 from tracker.config import EmailConfig
+from tracker.notify.plan import Receipt
 
 
 class DeliveryError(Exception):
@@ -23,9 +28,23 @@ class DeliveryError(Exception):
 
 
 class Transport(Protocol):
-    def send(self, message: EmailMessage) -> str:
-        """Deliver; return where it went (for the record)."""
+    def send(self, message: EmailMessage, recipients: Sequence[str]) -> Receipt:
+        """Deliver to `recipients`; say where it went and who took it."""
         ...
+
+
+def _reply(code: int, text: bytes | str) -> str:
+    said = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
+    return f"{code} {' '.join(said.split())}"
+
+
+def _receipt(where: str, to: Sequence[str], refused: dict[str, tuple[int, bytes]]) -> Receipt:
+    return Receipt(
+        where,
+        accepted=tuple(a for a in to if a not in refused),
+        deferred=tuple((a, _reply(*r)) for a, r in sorted(refused.items()) if r[0] < 500),
+        refused=tuple((a, _reply(*r)) for a, r in sorted(refused.items()) if r[0] >= 500),
+    )
 
 
 class SmtpTransport:
@@ -52,9 +71,10 @@ class SmtpTransport:
             raise DeliveryError(f"SMTP password env var {name} is not set", permanent=True)
         return value
 
-    def send(self, message: EmailMessage) -> str:
+    def send(self, message: EmailMessage, recipients: Sequence[str]) -> Receipt:
         cfg = self.config
         where = f"smtp://{cfg.host}:{cfg.port}"
+        to = list(recipients)
         context = ssl.create_default_context()
         try:
             smtp: smtplib.SMTP
@@ -70,7 +90,7 @@ class SmtpTransport:
                 password = self._password()
                 if cfg.username and password is not None:
                     smtp.login(cfg.username, password)
-                refused = smtp.send_message(message, from_addr=cfg.sender, to_addrs=list(cfg.to))
+                refused = smtp.send_message(message, from_addr=cfg.sender, to_addrs=to)
         except DeliveryError:
             raise
         except smtplib.SMTPAuthenticationError as exc:
@@ -78,28 +98,23 @@ class SmtpTransport:
                 f"{where}: authentication failed ({exc.smtp_code})", permanent=True
             ) from None
         except smtplib.SMTPRecipientsRefused as exc:
-            raise DeliveryError(
-                f"{where}: all recipients refused: {sorted(exc.recipients)}", permanent=True
-            ) from None
+            return _receipt(where, to, exc.recipients)
         except smtplib.SMTPResponseException as exc:
-            text = (
-                exc.smtp_error.decode("utf-8", "replace")
-                if isinstance(exc.smtp_error, bytes)
-                else str(exc.smtp_error)
-            )
             raise DeliveryError(
-                f"{where}: server said {exc.smtp_code} {' '.join(text.split())}",
+                f"{where}: server said {_reply(exc.smtp_code, exc.smtp_error)}",
                 permanent=500 <= exc.smtp_code < 600,
             ) from None
+        except smtplib.SMTPServerDisconnected as exc:
+            if isinstance(exc.__context__, TimeoutError):  # smtplib words a timeout so
+                raise DeliveryError(f"{where}: timed out after {cfg.timeout:g} s") from None
+            raise DeliveryError(f"{where}: {type(exc).__name__}: {exc}") from None
         except (smtplib.SMTPException, ssl.SSLError) as exc:
             raise DeliveryError(f"{where}: {type(exc).__name__}: {exc}") from None
         except TimeoutError:
-            raise DeliveryError(f"{where}: timed out after {cfg.timeout:g}s") from None
+            raise DeliveryError(f"{where}: timed out after {cfg.timeout:g} s") from None
         except OSError as exc:
             raise DeliveryError(f"{where}: {exc.strerror or exc}") from None
-        if refused:
-            return f"{where} (refused: {', '.join(sorted(refused))})"
-        return f"{where} to {', '.join(cfg.to)}"
+        return _receipt(where, to, refused)
 
 
 class OutboxTransport:
@@ -108,7 +123,7 @@ class OutboxTransport:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def send(self, message: EmailMessage) -> str:
+    def send(self, message: EmailMessage, recipients: Sequence[str]) -> Receipt:
         stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in str(message["Message-ID"]))
         stem = stem.strip("_")[:120] or "message"
         prefix = str(message.get("X-Tracker-As-Of", "")).replace(":", "")[:15]
@@ -121,4 +136,4 @@ class OutboxTransport:
             os.replace(temp, target)
         except OSError as exc:
             raise DeliveryError(f"outbox {self.folder}: {exc.strerror or exc}") from None
-        return str(target)
+        return Receipt(str(target), accepted=tuple(recipients))

@@ -16,7 +16,7 @@ from tracker.alerting import AlertState
 from tracker.awaits import Await
 from tracker.domain import AlertKind, Kind, Sighting
 from tracker.notify.message import Report
-from tracker.notify.plan import Superseded, Waiting, episode_root, thread_kinds
+from tracker.notify.plan import Outcome, Superseded, Waiting, episode_root, thread_kinds
 from tracker.store.repo import to_sighting
 from tracker.store.tables import AlertRow, AwaitRow, EntryRow, FindingRow, MuteRow, OfficialRow
 
@@ -313,25 +313,29 @@ def settle(
     token: str,
     *,
     now: datetime,
-    delivered_to: str | None = None,
-    error: str | None = None,
+    result: Outcome,
+    where: str = "",
     retry_at: datetime | None = None,
 ) -> None:
-    """Record the outcome of a send we claimed: delivered, or pending again with a reason."""
+    """Record the outcome of a send we claimed: delivered (to every recipient still
+    owed), pending again for the recipients to retry, or failed for good."""
     rows = session.exec(
         select(AlertRow).where(col(AlertRow.id).in_(list(ids)), AlertRow.claim == token)
     ).all()
     for row in rows:
         row.attempts += 1
         row.claim = None
-        if error is None:
-            row.state = "delivered"
+        row.state = result.state
+        row.last_error = result.error[:1000] if result.error else None
+        if result.refused:
+            row.refused = "\n".join(x for x in (row.refused, *result.refused) if x)
+        if where:
+            row.delivered_to = "\n".join(x for x in (row.delivered_to, where) if x)[-2000:]
+        if result.state == "delivered":
             row.delivered_at = now
-            row.delivered_to = (delivered_to or "")[:2000]
-            row.last_error = None
-        else:
-            row.state = "pending"
-            row.last_error = error[:1000]
+            row.owed = ""
+        elif result.state == "pending":
+            row.owed = ", ".join(result.owed) or row.owed
             row.next_attempt_at = retry_at
         session.add(row)
     session.commit()
@@ -370,7 +374,8 @@ def alerts(session: Session, state: str | None = None) -> list[tuple[AlertRow, s
 
 
 def waiting(session: Session) -> list[Waiting]:
-    """Alerts not delivered yet (pending or being sent), oldest first."""
+    """Alerts not delivered yet (pending or being sent) and those that failed for good,
+    oldest first."""
     return [
         Waiting(
             a.id or 0,
@@ -382,7 +387,7 @@ def waiting(session: Session) -> list[Waiting]:
             a.last_error,
             a.next_attempt_at,
         )
-        for state in ("pending", "sending")
+        for state in ("pending", "sending", "failed")
         for a, name in alerts(session, state)
     ]
 

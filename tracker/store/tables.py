@@ -157,6 +157,10 @@ class AlertRow(SQLModel, table=True):
     # the Message-ID of the message it goes out in, fixed at its first attempt (a group's
     # is its first alert's), so that a re-send is recognisably the same message
     sent_message_id: str | None = Field(default=None, max_length=300)
+    # per recipient: the ones still owed after a temporary refusal (comma-separated; empty:
+    # the whole route), and the permanent refusals ('address: reply' lines)
+    owed: str = Field(default="", sa_type=Text)
+    refused: str = Field(default="", sa_type=Text)
 
 
 class MuteRow(SQLModel, table=True):
