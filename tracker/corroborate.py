@@ -11,7 +11,8 @@ Rules (docs/alerts.md, "Corroboration and contradiction"):
   sources **corroborate** it.
 - An **absence report** counts once published by `as_of` and only if it says since
   when the official was not seen (`since`). It **covers** a day strictly after `since`
-  and strictly before the day it was published.
+  and strictly before the day it was published, for a sighting first told before the
+  report was published (a report cannot deny what came out after it).
 - A sighting is **disputed** when it has one source only and the reports covering its
   day either come from two or more sources (the absence is corroborated) or one of
   them is at least as sure as the sighting (report confidence >= the sighting's best).
@@ -176,11 +177,17 @@ def contradiction(
     """The dispute of one sighting by the absence reports known at `as_of`, if any."""
     if sighting.corroborated:
         return None
+    # only a report written after the sighting was first told can deny it: "his last
+    # appearance was June 24" on July 8 says nothing of photos of July 7 released July 9
+    first_told = sighting.accounts[0].published if sighting.accounts else None
     covering = sorted(
         (
             r
             for r in reports
-            if r.official == sighting.official and r.published <= as_of and r.covers(sighting.day)
+            if r.official == sighting.official
+            and r.published <= as_of
+            and r.covers(sighting.day)
+            and (first_told is None or r.published > first_told)
         ),
         key=lambda r: (r.published, r.url),
     )

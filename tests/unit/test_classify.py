@@ -505,3 +505,11 @@ def test_a_namesake_first_name_the_entry_also_uses_alone_is_another_person() -> 
     text = "Merz empfängt Selenskyj in Berlin. Am Mittwoch empfing Merz Selenskyj im Kanzleramt."
     decisions = Recognizer([zelensky]).explain(Entry(title="", text=text, published=PUBLISHED))
     assert len(decisions) == 2 and all(d.decision.kind is A for d in decisions), decisions
+
+
+def test_a_last_appearance_on_a_day_is_also_a_report_of_absence_since_that_day() -> None:
+    """It can dispute a weaker sighting between that day and the report (corroborate.py)."""
+    text = "Sergey Lavrov's last public appearance was on November 1."
+    findings = Recognizer(WATCHLIST).findings(Entry(title="", text=text, published=PUBLISHED))
+    assert [f.date for f in findings if f.kind is A] == [date(2025, 11, 1)]
+    assert [f.since for f in findings if f.kind is B] == [date(2025, 11, 1)]

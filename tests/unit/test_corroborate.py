@@ -215,3 +215,13 @@ def test_the_source_is_the_registered_domain_of_the_link_else_the_feed(
 def test_registered_domain_keeps_short_hosts() -> None:
     assert registered_domain("localhost") == "localhost"
     assert registered_domain("example.org.") == "example.org"
+
+
+def test_a_report_cannot_deny_a_sighting_first_told_after_it() -> None:
+    """'His last appearance was October 28', written on November 10, says nothing about
+    photos of November 7 that came out only on November 12."""
+    d = date(2025, 11, 7)
+    late = Account(NAME, d, "wire.example", datetime(2025, 11, 12, 9, tzinfo=UTC), 0.8, "u")
+    assert disputes([late], [NOV10], AS_OF) == {}
+    early = Account(NAME, d, "wire.example", datetime(2025, 11, 8, 9, tzinfo=UTC), 0.8, "u")
+    assert (NAME, d) in disputes([early], [NOV10], AS_OF)

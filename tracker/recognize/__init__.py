@@ -286,6 +286,14 @@ class Recognizer:
                     0.6, d.since, dated=True,
                 )  # fmt: skip
                 decisions.append(replace(item, decision=framing))
+            if d.kind is Kind.APPEARANCE and d.frames:
+                # "his last public appearance was on October 28", published later: not
+                # seen since then either, a report that can dispute a weaker sighting
+                report = Decision(
+                    Kind.ABSENCE, f"not seen since the last appearance it gives ({d.cue})",
+                    0.9, pub_day, since=d.day, since_exact=True,
+                )  # fmt: skip
+                decisions.append(replace(item, decision=report))
         for item in decisions:
             d = item.decision
             if d.kind is Kind.APPEARANCE and not d.dated and item.official in dated:

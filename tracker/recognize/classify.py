@@ -54,6 +54,7 @@ class Decision:
     dated: bool = False  # a date cue in the sentence gave the day (not the publication)
     since: date | None = None  # absences: "not seen since October 28"
     since_exact: bool = False  # the date right after "since": the day last seen
+    frames: bool = False  # "his last appearance was on D": also not seen since D
 
 
 # --- vocabularies -------------------------------------------------------------------
@@ -459,6 +460,21 @@ _REPORT_BEFORE = re.compile(
 _PHOTOS = re.compile(r"foto|photo|imag|immagin|снимк|照片|写真|사진")
 
 
+_SINCE_ACT = re.compile(
+    # his own act: a gerund ("since taping an interview"), or his event ("since his
+    # meeting with"); "since the summit began" says only when the silence began
+    r"\b(?:since|depuis|desde|dal|seit|после|с)\s+(?:(?:taping|meeting|attending|visiting"
+    r"|speaking|appearing|addressing|chairing|hosting|receiving)\b|(?:his|her)\s+(?:[\w-]+\s+)?"
+    r"(?:interview|meeting|visit|speech|appearance|talks|address|trip|call)\b)[^,;.]{0,60}$"
+)
+
+
+def _since_act(low: str, position: int) -> bool:
+    """ "since taping an interview with state TV on June 5": since an act on that day, so
+    that day he was seen."""
+    return _SINCE_ACT.search(low[max(0, position - 90) : position]) is not None
+
+
 def _since_scoped(low: str, position: int) -> bool:
     """A date inside a "since"/"after" phrase ("since early January", "dopo il malore di
     martedì scorso, 25 aprile"): it says when an absence began."""
@@ -738,7 +754,7 @@ class SentenceClassifier:
             if since and since[0][1].precision == "day":
                 # "since October 28" says the day; "since the mutiny began on Friday" says
                 # only when the silence began
-                exact = _since_cue(low, since[0][0])
+                exact = _since_cue(low, since[0][0]) or _since_act(low, since[0][0])
                 return replace(decision, since=since[0][1].day, since_exact=exact)
         return decision
 
@@ -786,6 +802,7 @@ class SentenceClassifier:
                     cue.day,
                     cue.precision,
                     dated=True,
+                    frames=True,
                 )
             if re.search(r"\bsince\b", low):
                 return Decision(
@@ -869,7 +886,7 @@ class SentenceClassifier:
             if cue is not None and not cue.future and cue.precision == "day":
                 return Decision(
                     Kind.APPEARANCE, f"last appearance dated '{cue.text}' ({lang})", 0.8,
-                    cue.day, dated=True,
+                    cue.day, dated=True, frames=True,
                 )  # fmt: skip
             return Decision(Kind.ABSENCE, label + " without a date", 0.65, pub_day)
         if found.kind != "appearance":
