@@ -53,6 +53,33 @@ class PollingConfig:
 
 
 @dataclass(frozen=True)
+class NotifyConfig:
+    """A `[[notify]]` route: alerts to a channel (Apprise URL or a JSON webhook). The URL
+    may hold a secret (a token), so it comes from `url`, `url_env` or `url_file` and is
+    never logged: the route is named by `name` everywhere."""
+
+    name: str
+    kind: str = "apprise"  # "apprise" or "webhook"
+    url: str = ""
+    url_env: str = ""
+    url_file: Path | None = None
+    groups: tuple[str, ...] = ()  # only officials of these groups; empty: everyone
+    timeout: float = 30.0
+
+    def wants(self, group: str) -> bool:
+        return not self.groups or group in self.groups
+
+    def resolve_url(self, env: dict[str, str]) -> str:
+        """The URL, read when it is needed (a missing secret fails that send, not the
+        whole run)."""
+        if self.url_file is not None:
+            return self.url_file.read_text(encoding="utf-8").strip()
+        if self.url_env:
+            return env.get(self.url_env, "").strip()
+        return self.url
+
+
+@dataclass(frozen=True)
 class EmailConfig:
     host: str
     port: int
@@ -104,6 +131,7 @@ class Config:
     polling: PollingConfig = field(default_factory=PollingConfig)
     alerts: AlertsConfig = field(default_factory=AlertsConfig)
     awaits: tuple[AwaitConfig, ...] = ()
+    notify: tuple[NotifyConfig, ...] = ()
     path: Path | None = None
     base_dir: Path = field(default_factory=Path.cwd)
 
@@ -257,7 +285,7 @@ def parse_config(data: dict[str, Any], *, path: Path | None, env: dict[str, str]
     top = _Section(where, data, "")
     top.check_known(
         {"database", "outbox", "defaults", "feeds", "officials", "email", "polling", "alerts"}
-        | {"awaits"}
+        | {"awaits", "notify"}
     )
 
     database = env.get(ENV_DATABASE) or _resolve_database(
@@ -341,7 +369,9 @@ def parse_config(data: dict[str, Any], *, path: Path | None, env: dict[str, str]
                 raise ConfigError(
                     f"{where}: email.routes.{group}: no official has group = {group!r}"
                 )
+    notify = _parse_notify(where, data.get("notify", []), base)
     return Config(
+        notify=notify,
         database=database,
         outbox=outbox,
         threshold=threshold,
@@ -529,6 +559,43 @@ def _parse_moment(value: Any) -> datetime | None:
     else:
         return None
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _parse_notify(where: str, raw: Any, base: Path) -> tuple[NotifyConfig, ...]:
+    if not isinstance(raw, list):
+        raise ConfigError(f"{where}: notify: must be an array of tables ([[notify]])")
+    out: list[NotifyConfig] = []
+    for i, item in enumerate(raw):
+        sec = _Section(where, item, f"notify[{i}]")
+        sec.check_known({"name", "kind", "url", "url_env", "url_file", "groups", "timeout"})
+        name = sec.string("name", required=True).strip()
+        if not all(c.isalnum() or c in "-_" for c in name):
+            raise sec.fail("name", f"letters, digits, '-' and '_' only, got {name!r}")
+        if name in {n.name for n in out}:
+            raise sec.fail("name", f"{name!r} is used by another [[notify]] route")
+        kind = sec.string("kind", "apprise")
+        if kind not in {"apprise", "webhook"}:
+            raise sec.fail("kind", f"must be 'apprise' or 'webhook', got {kind!r}")
+        url, url_env, url_file = sec.string("url"), sec.string("url_env"), sec.string("url_file")
+        if sum(bool(x) for x in (url, url_env, url_file)) != 1:
+            raise sec.fail("url", "give exactly one of url, url_env, url_file")
+        if kind == "webhook" and url and not url.startswith(("http://", "https://")):
+            raise sec.fail("url", "a webhook URL must start with http:// or https://")
+        timeout = sec.data.get("timeout", 30)
+        if not isinstance(timeout, int | float) or isinstance(timeout, bool) or timeout <= 0:
+            raise sec.fail("timeout", "must be a positive number of seconds")
+        out.append(
+            NotifyConfig(
+                name=name,
+                kind=kind,
+                url=url,
+                url_env=url_env,
+                url_file=(base / url_file) if url_file else None,
+                groups=sec.strings("groups"),
+                timeout=float(timeout),
+            )
+        )
+    return tuple(out)
 
 
 def _parse_email(where: str, raw: Any, base: Path) -> EmailConfig:

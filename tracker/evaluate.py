@@ -16,7 +16,7 @@ from tracker import alerting, corroborate, silence
 from tracker.awaits import Await, AwaitPhase, AwaitStatus, await_status
 from tracker.config import Config
 from tracker.domain import AlertDecision, AlertKind, Kind, OfficialStatus, Sighting
-from tracker.notify.message import Context, render
+from tracker.notify.message import Context, message_id, render
 from tracker.notify.plan import Waiting
 from tracker.store import alert_store, repo
 from tracker.store.engine import session as session_for
@@ -192,7 +192,27 @@ class Evaluator:
                 row = self._alert_row(session, decision, as_of, now, aside)
                 if repo.add_alert(session, row):
                     evaluation.alerts.append(row)
+                    for copy in self._channel_rows(row, decision):
+                        repo.add_alert(session, copy)
         return evaluation
+
+    def _channel_rows(self, row: AlertRow, decision: AlertDecision) -> list[AlertRow]:
+        """The same alert for each [[notify]] route that wants this official: its own
+        row, so that it has its own delivery state, claims, retries and supersession."""
+        official = next(o for o in self.config.officials if o.name == decision.official)
+        return [
+            AlertRow(
+                **row.model_dump(exclude={"id", "episode", "message_id", "recipients", "channel"}),
+                episode=f"{route.name}:{row.episode}",
+                message_id=message_id(
+                    decision.official, decision.kind.value, f"{route.name}:{row.episode}"
+                ),
+                recipients=f"notify:{route.name}",
+                channel=route.name,
+            )
+            for route in self.config.notify
+            if route.wants(official.group)
+        ]
 
     def _alert_row(
         self,

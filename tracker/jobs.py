@@ -51,6 +51,7 @@ from tracker.feeds.fetch import (
 from tracker.feeds.identity import Deduper, Known, Verdict
 from tracker.feeds.parse import FeedParseError, ParsedEntry, ParsedFeed, parse_feed
 from tracker.feeds.schedule import Bounds, cache_hint, next_poll, parse_retry_after
+from tracker.notify.channels import notifiers
 from tracker.notify.outbox import DeliveryReport, Retry, deliver_pending
 from tracker.notify.plan import Waiting
 from tracker.notify.smtp import OutboxTransport, SmtpTransport, Transport
@@ -663,6 +664,7 @@ class Tracker:
             group=alerts.group,
             retry=Retry(alerts.retry_min, alerts.retry_max, alerts.lease),
             rng=self._rng,
+            channels=notifiers(self.config.notify),
         )
 
 

@@ -54,12 +54,23 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         admin.dispose()
 
 
-def _config(tmp_path: Path, database: str, port: int) -> Path:
+def story_config(tmp_path: Path, database: str, port: int | None, extra: str = "") -> Path:
+    """Lavrov, last seen Oct 28, threshold 10 days, retries from 15 s; email to an SMTP
+    server on `port` (none: the .eml outbox), plus `extra` TOML (e.g. [[notify]])."""
     feed = tmp_path / "feed.xml"
     _feed(feed, SEEN)
     path = tmp_path / "tracker.toml"
+    email = f"""[email]
+host = "127.0.0.1"
+port = {port}
+security = "none"
+from = "tracker@example.org"
+to = ["desk@example.org"]
+timeout = 5
+"""
     path.write_text(
         f"""database = "{database}"
+outbox = "{tmp_path / "out"}"
 [[feeds]]
 url = "{feed}"
 [[officials]]
@@ -67,14 +78,7 @@ name = "Sergey Lavrov"
 threshold = "10d"
 [alerts]
 retry_min = "15s"
-[email]
-host = "127.0.0.1"
-port = {port}
-security = "none"
-from = "tracker@example.org"
-to = ["desk@example.org"]
-timeout = 5
-""",
+{email if port is not None else ""}{extra}""",
         encoding="utf-8",
     )
     return path
@@ -105,7 +109,7 @@ class Story:
 @pytest.fixture
 def story(tmp_path: Path, database: str) -> Iterator[Story]:
     sink = SmtpSink("127.0.0.1", free_port())
-    path = _config(tmp_path, database, sink.port)
+    path = story_config(tmp_path, database, sink.port)
     config = load_config(path)
     tracker = Tracker(config, open_engine(config.database), now=FIRES)
     made = Story(tracker, path, sink)
@@ -168,7 +172,9 @@ def test_an_alert_retried_before_the_reappearance_arrives_first(story: Story) ->
 def test_while_smtp_is_down_status_poll_and_the_daemon_name_the_waiting_alert(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    path = _config(tmp_path, f"sqlite:///{tmp_path / 'down.db'}", free_port())  # nothing listens
+    path = story_config(
+        tmp_path, f"sqlite:///{tmp_path / 'down.db'}", free_port()
+    )  # nothing listens
     first = run_cli("--config", str(path), "poll")  # by the real clock Lavrov is long silent
     assert first.returncode == 3
     again = run_cli("--config", str(path), "poll")  # inside the 15 s retry wait: no attempt

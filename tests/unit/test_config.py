@@ -53,6 +53,21 @@ BAD_CASES = [
         "email.security: must be",
     ),
     ("missing_recipients", GOOD + '[email]\nhost="h"\nfrom="a@b"\n', "email.to: missing"),
+    (
+        "notify_without_url",
+        GOOD + '[[notify]]\nname = "chat"\n',
+        "notify[0].url: give exactly one of url, url_env, url_file",
+    ),
+    (
+        "notify_bad_kind",
+        GOOD + '[[notify]]\nname = "chat"\nkind = "pager"\nurl = "json://h"\n',
+        "notify[0].kind: must be 'apprise' or 'webhook'",
+    ),
+    (
+        "notify_webhook_not_http",
+        GOOD + '[[notify]]\nname = "hook"\nkind = "webhook"\nurl = "ftp://h"\n',
+        "notify[0].url: a webhook URL must start with http",
+    ),
 ]
 
 
@@ -131,3 +146,19 @@ def test_init_writes_a_starter_that_loads(tmp_path: Path) -> None:
     assert config.officials and config.feeds
     again = run_cli("init", str(target))
     assert again.returncode == 2 and "already exists" in again.stderr
+
+
+def test_notify_routes_read_their_secret_url_from_env_or_file_when_needed(tmp_path: Path) -> None:
+    (tmp_path / "chat.url").write_text("tgram://token/chat\n", encoding="utf-8")
+    path = tmp_path / "tracker.toml"
+    path.write_text(
+        GOOD
+        + '[[notify]]\nname = "chat"\nurl_file = "chat.url"\ngroups = ["russia"]\n'
+        + '[[notify]]\nname = "hook"\nkind = "webhook"\nurl_env = "HOOK_URL"\n',
+        encoding="utf-8",
+    )
+    chat, hook = load_config(path).notify
+    assert chat.resolve_url({}) == "tgram://token/chat"
+    assert chat.wants("russia") and not chat.wants("china")
+    assert hook.resolve_url({"HOOK_URL": "https://h.example/x"}) == "https://h.example/x"
+    assert hook.wants("") and "HOOK_URL" not in repr(hook.url)

@@ -169,10 +169,15 @@ def replay(
         str | None,
         typer.Option("--database", help="Keep the replay in this database (default: memory)."),
     ] = None,
+    notify: Annotated[
+        bool,
+        typer.Option("--notify", help="Also deliver to the config's [[notify]] routes."),
+    ] = False,
 ) -> None:
     """Backtest: replay entries in publication order, stepping the clock, and print when
     each status changed and which messages went out. Never sends SMTP: messages are
-    written as .eml files to the outbox.
+    written as .eml files to the outbox. With --notify, the [[notify]] routes (Apprise,
+    webhooks) get them for real.
 
     Example: tracker --config config/demo.toml replay seeds/ --from 2025-10-01
     """
@@ -183,6 +188,8 @@ def replay(
     if start and end and end <= start:
         raise fail("--to must be after --from", EXIT_USAGE)
     folder = (outbox or config.outbox).resolve()
+    if not notify:
+        config = replace(config, notify=())
     tracker = open_tracker(config, utcnow(), database=database or "sqlite://")
 
     def on_change(change: StatusChange) -> None:
@@ -194,7 +201,8 @@ def replay(
         typer.echo(f"{change.at:%Y-%m-%d %H:%M}  {s.name}: {before} -> {s.status.value} ({detail})")
 
     def on_sent(sent: Sent) -> None:
-        typer.echo(f"{sent.at:%Y-%m-%d %H:%M}  EMAIL {sent.subject}\n{'':18}-> {sent.where}")
+        label = "NOTIFY" if sent.where.startswith(("webhook ", "apprise ")) else "EMAIL"
+        typer.echo(f"{sent.at:%Y-%m-%d %H:%M}  {label} {sent.subject}\n{'':18}-> {sent.where}")
 
     result = run_replay(
         tracker,

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from email.message import EmailMessage
 
 from sqlalchemy.engine import Engine
 
-from tracker.notify.message import Part, compose, group_message_id
+from tracker.notify.channels import EmailNotifier, Note, NoteAlert, Notifier
+from tracker.notify.message import group_message_id
 from tracker.notify.plan import Outcome, Outgoing, missed_html, missed_note, outcome, plan
 from tracker.notify.smtp import DeliveryError, Transport
 from tracker.store import alert_store
@@ -51,32 +52,6 @@ class Retry:
         return timedelta(seconds=base.total_seconds() * (0.5 + rng.random() / 2))
 
 
-def build_email(
-    alerts: list[AlertRow],
-    sender: str,
-    recipients: tuple[str, ...],
-    when: datetime,
-    *,
-    threads: dict[int, str] | None = None,
-    message_id: str | None = None,
-) -> EmailMessage:
-    """The message of alerts going out together; `threads` maps an alert id to the
-    Message-ID its follow-up replies to."""
-    threads = threads or {}
-    parts = [
-        Part(
-            a.subject,
-            missed_note(a.missed.splitlines()) + a.body,
-            missed_html(a.missed.splitlines()) + (a.html or ""),
-            a.message_id,
-            a.kind,
-            thread=threads.get(a.id or 0, ""),
-        )
-        for a in alerts
-    ]
-    return compose(parts, sender=sender, recipients=recipients, when=when, message_id=message_id)
-
-
 def messages(alerts: list[AlertRow], *, group: bool) -> list[tuple[str, list[AlertRow]]]:
     """Alerts for one route -> messages, each with its Message-ID. Alerts tried before go
     again in the message they were first tried in, under its Message-ID; the others
@@ -93,6 +68,61 @@ def messages(alerts: list[AlertRow], *, group: bool) -> list[tuple[str, list[Ale
         first = chunk[0].message_id
         out[first if len(chunk) == 1 else group_message_id(first)] = chunk
     return list(out.items())
+
+
+CHANNEL = "notify:"  # the route of an alert for a [[notify]] channel: "notify:NAME"
+
+
+def _notifier(channels: Mapping[str, Notifier] | None, route: str) -> Notifier:
+    name = route.removeprefix(CHANNEL)
+    found = (channels or {}).get(name)
+    if found is None:
+        raise DeliveryError(f"notify {name}: no such [[notify]] route in the config")
+    return found
+
+
+def build_note(
+    alerts: list[AlertRow],
+    *,
+    message_id: str,
+    threads: dict[int, str] | None = None,
+    names: dict[int, str] | None = None,
+    recipients: tuple[str, ...] = (),
+    envelope: tuple[str, ...] = (),
+) -> Note:
+    """The message of alerts going out together, for any channel; `threads` maps an
+    alert id to the Message-ID its follow-up replies to."""
+    threads, names = threads or {}, names or {}
+    items = tuple(
+        NoteAlert(
+            official=names.get(a.official_id, ""),
+            kind=a.kind,
+            episode=a.episode.removeprefix(f"{a.channel}:") if a.channel else a.episode,
+            as_of=a.as_of.isoformat(),
+            subject=a.subject,
+            text=missed_note(a.missed.splitlines()) + a.body,
+            missed=tuple(a.missed.splitlines()),
+            html=missed_html(a.missed.splitlines()) + (a.html or ""),
+            message_id=a.message_id,
+            thread=threads.get(a.id or 0, ""),
+        )
+        for a in alerts
+    )
+    subject = alerts[0].subject
+    if len(alerts) > 1:
+        subject = f"[tracker] {len(alerts)} alerts: " + "; ".join(
+            a.subject.removeprefix("[tracker] ") for a in alerts
+        )
+    return Note(
+        message_id=message_id,
+        subject=subject,
+        text=("\n" + "=" * 60 + "\n\n").join(i.text for i in items),
+        alerts=items,
+        in_reply_to=next((i.thread for i in items if i.thread), ""),
+        recipients=recipients,
+        envelope=envelope,
+        when=alerts[0].created_at,
+    )
 
 
 def _route(alert: AlertRow, default: tuple[str, ...], *, owed: bool = False) -> tuple[str, ...]:
@@ -128,10 +158,12 @@ def deliver_pending(
     group: bool = True,
     retry: Retry = Retry(),
     rng: random.Random | None = None,
+    channels: Mapping[str, Notifier] | None = None,
 ) -> DeliveryReport:
     """Supersede what was overtaken, then send what is due (tracker/notify/plan.py)."""
     rng = rng or random.Random()
     report = DeliveryReport()
+    email = EmailNotifier(transport, sender)
     with session_for(engine) as session:
         rows = {a.id: a for a in alert_store.undelivered(session) if a.id is not None}
         routes = {i: _route(a, recipients) for i, a in rows.items()}
@@ -150,14 +182,19 @@ def deliver_pending(
                     continue  # another worker is sending these
                 for alert in alerts:
                     session.refresh(alert)  # a successor's note may have been added meanwhile
-                threads = {a.id or 0: alert_store.thread_of(session, a) for a in alerts}
-                email = build_email(
-                    alerts, sender, to, alerts[0].created_at, threads=threads, message_id=mid
-                )
                 attempts = max(a.attempts for a in alerts) + 1
                 retry_at = now + retry.after(attempts, rng)
+                note = build_note(
+                    alerts,
+                    message_id=mid,
+                    threads={a.id or 0: alert_store.thread_of(session, a) for a in alerts},
+                    names=alert_store.official_names(session),
+                    recipients=to,
+                    envelope=envelope,
+                )
                 try:
-                    receipt = transport.send(email, envelope)
+                    notifier = _notifier(channels, to[0]) if to[0].startswith(CHANNEL) else email
+                    receipt = notifier.notify(note)
                 except DeliveryError as exc:
                     state = "failed" if exc.permanent else "pending"
                     result = Outcome(state, (), str(exc))

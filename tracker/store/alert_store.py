@@ -30,7 +30,7 @@ def alert_states(session: Session, as_of: datetime) -> dict[str, AlertState]:
     for official in session.exec(select(OfficialRow)).all():
         rows = session.exec(
             select(AlertRow)
-            .where(AlertRow.official_id == official.id)
+            .where(AlertRow.official_id == official.id, AlertRow.channel == "")
             .order_by(col(AlertRow.created_at), col(AlertRow.id))
         ).all()
         silent = [r for r in rows if r.kind == AlertKind.SILENT.value]
@@ -61,7 +61,9 @@ def alert_states(session: Session, as_of: datetime) -> dict[str, AlertState]:
 def sent_keys(session: Session, kind: AlertKind) -> set[tuple[int, str]]:
     """(official id, episode) of every stored alert of one kind."""
     rows = session.exec(
-        select(AlertRow.official_id, AlertRow.episode).where(AlertRow.kind == kind.value)
+        select(AlertRow.official_id, AlertRow.episode).where(
+            AlertRow.kind == kind.value, AlertRow.channel == ""
+        )
     )
     return {(official_id, episode) for official_id, episode in rows.all()}
 
@@ -339,6 +341,10 @@ def settle(
             row.next_attempt_at = retry_at
         session.add(row)
     session.commit()
+
+
+def official_names(session: Session) -> dict[int, str]:
+    return {o.id or 0: o.name for o in session.exec(select(OfficialRow)).all()}
 
 
 def thread_of(session: Session, alert: AlertRow) -> str:

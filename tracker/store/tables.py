@@ -160,6 +160,8 @@ class AlertRow(SQLModel, table=True):
     # per recipient: the ones still owed after a temporary refusal (comma-separated; empty:
     # the whole route), and the permanent refusals ('address: reply' lines)
     owed: str = Field(default="", sa_type=Text)
+    # "" for email; else the [[notify]] route it goes to (its episode is prefixed "name:")
+    channel: str = Field(default="", max_length=100)
     refused: str = Field(default="", sa_type=Text)
 
 
