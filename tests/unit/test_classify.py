@@ -513,3 +513,9 @@ def test_a_last_appearance_on_a_day_is_also_a_report_of_absence_since_that_day()
     findings = Recognizer(WATCHLIST).findings(Entry(title="", text=text, published=PUBLISHED))
     assert [f.date for f in findings if f.kind is A] == [date(2025, 11, 1)]
     assert [f.since for f in findings if f.kind is B] == [date(2025, 11, 1)]
+
+
+def test_a_second_predicate_of_the_same_subject_is_read_with_its_own_date() -> None:
+    text = "Sergey Lavrov turned 75 last week, and spoke at a gala in Moscow on Saturday."
+    decisions = Recognizer(WATCHLIST).explain(Entry(title="", text=text, published=PUBLISHED))
+    assert [(d.decision.kind, d.decision.day) for d in decisions] == [(A, date(2025, 11, 8))]

@@ -145,6 +145,12 @@ _AGENT = re.compile(
     r"(?P<aux>\s+(?:had|has|have))?)"
     r"\s+(?P<verb>" + _ACT_VERBS + "|" + _SAY_VERBS + r")\b"
 )
+# "X <did something>, and spoke at ...": a second predicate of the same subject
+_SECOND_PREDICATE = re.compile(
+    r"^\s+[a-z][^.;:!?\"]{0,100}?,?\s+and\s+(?:then\s+|also\s+|later\s+)?(?P<verb>"
+    + _ACT_VERBS
+    + r")\b"
+)
 # a verb inside a long appositive: the appositive is a clause, not a title
 _GAP_VERB = re.compile(r"\b(?:" + _ACT_VERBS + "|" + _SAY_VERBS + r")\b")
 _RELATIVE = re.compile(
@@ -1007,6 +1013,14 @@ class SentenceClassifier:
                 # ("Lavrov, speaking in Minsk on Oct. 28, said" is one act: dated from the name)
                 date_from = pos if re.search(r",\s*(?:who|which)\b", between) else min(pos, start)
                 candidates.append((verb, between, after[m.end() :], conf, False, pos, date_from))
+
+        if subject and not candidates:
+            # "Mugabe celebrated his 93rd birthday last week, and spoke at his party on
+            # Saturday": a second predicate of the same subject
+            co = _SECOND_PREDICATE.match(after)
+            if co and not re.search(r"[A-Z]", sentence[end : end + co.start("verb")][1:]):
+                pos = end + co.start("verb")
+                candidates.append((co.group("verb"), "", after[co.end() :], 0.75, False, pos, pos))
 
         ger = _GERUND.match(after)
         in_clause = re.search(r"\b(?:that|said|says|told|whether|if)\b", before)
