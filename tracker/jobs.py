@@ -33,6 +33,7 @@ from sqlmodel import Session
 
 from tracker.config import Config, FeedConfig, PollingConfig
 from tracker.corroborate import source_of
+from tracker.domain import Entry
 from tracker.evaluate import Evaluation, Evaluator
 from tracker.feeds import fulltext
 from tracker.feeds.fetch import (
@@ -58,7 +59,7 @@ from tracker.notify.smtp import OutboxTransport, SmtpTransport, Transport
 from tracker.recognize import Recognizer
 from tracker.store import alert_store, repo
 from tracker.store.engine import session as session_for
-from tracker.store.tables import FeedRow
+from tracker.store.tables import EntryRow, FeedRow
 
 log = logging.getLogger("tracker")
 
@@ -254,11 +255,14 @@ class Tracker:
         handled: set[str] = set()  # the same entry twice in one feed
         fresh: list[ParsedEntry] = []
         changed: list[tuple[ParsedEntry, int]] = []
+        known: list[int] = []  # stored entries met again
         for parsed in batch:
             counts.seen += 1
             verdict, match = self._judge(dedupe, parsed, feed.id)
             if parsed.key in handled or verdict is Verdict.DUPLICATE:
                 counts.duplicates += 1
+                if match is not None and match.id:
+                    known.append(match.id)
                 continue
             handled.add(parsed.key)
             if verdict is Verdict.UPDATED and match is not None:
@@ -280,13 +284,21 @@ class Tracker:
             if updated is None:
                 continue
             counts.updated += 1
-            skip = repo.finding_keys(session, entry_id)
-            found = self.recognizer.findings(parsed.entry)
-            source = source_of(updated.url, feed.url)
-            counts.findings += repo.add_findings(
-                session, updated, found, self.ids, source=source, skip=skip
-            )
+            counts.findings += self._recognize_again(session, updated, parsed.entry, feed)
+        for stale in repo.unrecognized(session, known):
+            entry = Entry(stale.title, stale.text, stale.published, stale.url, stale.guid)
+            counts.findings += self._recognize_again(session, stale, entry, feed)
         return counts
+
+    def _recognize_again(self, session: Session, row: EntryRow, entry: Entry, feed: FeedRow) -> int:
+        """Findings of a stored entry's (new) text, beside those it has; marks it read."""
+        skip = repo.finding_keys(session, row.id or 0)
+        found = self.recognizer.findings(entry)
+        source = source_of(row.url, feed.url)
+        added = repo.add_findings(session, row, found, self.ids, source=source, skip=skip)
+        row.recognized = True
+        session.add(row)
+        return added
 
     @staticmethod
     def _deduper(session: Any, batch: Sequence[ParsedEntry]) -> Deduper:

@@ -55,6 +55,9 @@ def rescan(tracker: Tracker, names: Sequence[str] = (), batch: int = 500) -> Res
                 )
                 source = source_of(row.url, feeds.get(row.feed_id, ""))
                 findings += repo.add_findings(session, row, found, ids, source=source)
+                if not row.recognized and ids == tracker.ids:
+                    row.recognized = True
+                    session.add(row)
                 entries += 1
             session.commit()
             last_id = rows[-1].id or last_id

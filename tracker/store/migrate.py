@@ -74,6 +74,19 @@ def backfill_finding_sources(conn: Connection) -> None:
         conn.execute(update, [{"source": source, "entry_id": i} for i in ids])
 
 
+def backfill_entries_recognized(conn: Connection) -> None:
+    """An older database's entries with findings were recognised; those without may not
+    have been (it committed entries before findings), so they stay unrecognised and are
+    read again, once, when an ingest meets them again (or by `rescan`)."""
+    conn.execute(
+        text(
+            "UPDATE entry SET recognized = TRUE"
+            " WHERE EXISTS (SELECT 1 FROM finding WHERE finding.entry_id = entry.id)"
+        )
+    )
+
+
 BACKFILLS: dict[str, Callable[[Connection], None]] = {
     "finding.source": backfill_finding_sources,
+    "entry.recognized": backfill_entries_recognized,
 }

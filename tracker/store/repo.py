@@ -8,8 +8,9 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import func
-from sqlalchemy import insert as sa_insert
 from sqlalchemy import select as sa_select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -225,45 +226,45 @@ def _entry_values(feed_id: int | None, parsed: ParsedEntry, fetched_at: datetime
         "canonical_url": parsed.canonical_url,
         "fingerprint": parsed.fingerprint,
         "updated_at": None,
+        "recognized": True,  # its findings are written in the same transaction
     }
-
-
-def add_entry(
-    session: Session, feed_id: int | None, parsed: ParsedEntry, fetched_at: datetime
-) -> EntryRow | None:
-    """Insert an entry inside a savepoint; None if another writer stored it first.
-
-    The caller commits: one transaction per feed, not one per entry.
-    """
-    row = EntryRow(**_entry_values(feed_id, parsed, fetched_at))
-    try:
-        with session.begin_nested():
-            session.add(row)
-            session.flush()
-    except IntegrityError:
-        return None
-    return row
 
 
 def add_entries(
     session: Session, feed_id: int | None, batch: Sequence[ParsedEntry], fetched_at: datetime
 ) -> list[StoredEntry | None]:
-    """Insert entries with one statement; if another writer stored one of them first (a
-    unique key clash), fall back to one savepoint each. None for each entry not stored.
+    """Insert entries with one statement; an entry that clashes with a stored one (another
+    writer stored it first: a unique key) is left out, not an error. None for each entry
+    not stored.
 
-    The caller commits: one transaction per feed, not one per entry."""
+    No savepoint: with pysqlite a SAVEPOINT opened before any write is the outermost
+    transaction, and releasing it would commit the entries before their findings. Here
+    the entries stay in the caller's transaction, so an entry and its findings are
+    committed together or not at all (the caller commits, once per feed)."""
     if not batch:
         return []
     values = [_entry_values(feed_id, parsed, fetched_at) for parsed in batch]
     table = EntryRow.__table__  # type: ignore[attr-defined]
-    statement = sa_insert(table).returning(table.c.id, table.c.key, table.c.published)
-    try:
-        with session.begin_nested():
-            rows = session.execute(statement, values).all()
-    except IntegrityError:
-        return [_stored(add_entry(session, feed_id, parsed, fetched_at)) for parsed in batch]
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = (
+        insert(table).on_conflict_do_nothing().returning(table.c.id, table.c.key, table.c.published)
+    )
+    rows = session.execute(statement, values).all()
     by_key = {key: StoredEntry(id_, published) for id_, key, published in rows}
     return [by_key.get(parsed.key) for parsed in batch]
+
+
+def unrecognized(session: Session, entry_ids: Iterable[int]) -> list[EntryRow]:
+    """Of these entries, those never recognised: stored by an older version that
+    committed an entry before its findings (and was stopped between the two)."""
+    wanted = sorted({i for i in entry_ids if i})
+    found: list[EntryRow] = []
+    for i in range(0, len(wanted), 500):
+        query = select(EntryRow).where(
+            col(EntryRow.id).in_(wanted[i : i + 500]), col(EntryRow.recognized).is_(False)
+        )
+        found += session.exec(query.order_by(col(EntryRow.id))).all()
+    return found
 
 
 @dataclass(frozen=True)
@@ -272,10 +273,6 @@ class StoredEntry:
 
     id: int
     published: datetime
-
-
-def _stored(row: EntryRow | None) -> StoredEntry | None:
-    return StoredEntry(row.id, row.published) if row is not None and row.id is not None else None
 
 
 def add_findings(

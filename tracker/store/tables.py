@@ -87,6 +87,10 @@ class EntryRow(SQLModel, table=True):
     canonical_url: str = Field(default="", max_length=2000, index=True)
     fingerprint: str = Field(default="", max_length=64, index=True)
     updated_at: datetime | None = _utc_optional()  # when an update of the story replaced the text
+    # its findings are stored: written with the entry, in its transaction. False only on
+    # entries of an older version that committed them apart (and was stopped between):
+    # the next ingest that meets the entry again, or `rescan`, reads it again.
+    recognized: bool = False
 
 
 class OfficialRow(SQLModel, table=True):
