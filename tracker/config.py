@@ -16,6 +16,7 @@ from typing import Any
 
 from tracker.domain import Official, Role
 from tracker.durations import parse_duration
+from tracker.moments import LARGEST_ID, check_day, check_finite, check_moment
 from tracker.thresholds import AdaptivePolicy
 
 ENV_CONFIG = "TRACKER_CONFIG"
@@ -228,13 +229,25 @@ class _Section:
         value = self.data.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(key, "must be an integer")
+        if abs(value) > LARGEST_ID:
+            raise self.fail(key, f"out of range (at most {LARGEST_ID})")
+        return value
+
+    def count(self, key: str, default: int) -> int:
+        """A non-negative integer."""
+        value = self.integer(key, default)
+        if value < 0:
+            raise self.fail(key, f"must not be negative, got {value}")
         return value
 
     def number(self, key: str, default: float) -> float:
         value = self.data.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self.fail(key, "must be a number")
-        return float(value)
+        try:
+            return check_finite(float(value))
+        except (ValueError, OverflowError):
+            raise self.fail(key, f"must be a finite number, got {value}") from None
 
     def boolean(self, key: str, default: bool) -> bool:
         value = self.data.get(key, default)
@@ -259,6 +272,8 @@ class _Section:
             value = int(match.group(1)) * unit
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             raise self.fail(key, "must be a positive number of bytes or a size like '5MB'")
+        if value > LARGEST_ID:
+            raise self.fail(key, f"out of range (at most {LARGEST_ID} bytes)")
         return value
 
 
@@ -445,6 +460,11 @@ def _parse_roles(sec: _Section) -> tuple[Role, ...]:
                     ) from None
             else:
                 raise sec.fail(f"{where}.{key}", "must be a date (YYYY-MM-DD)")
+            day = dates[key]
+            try:
+                dates[key] = check_day(day) if day is not None else None
+            except ValueError as exc:
+                raise sec.fail(f"{where}.{key}", str(exc)) from None
         roles.append(Role(title.strip(), dates["since"], dates["until"]))
     return tuple(roles)
 
@@ -509,7 +529,7 @@ def _parse_alerts(where: str, raw: Any) -> AlertsConfig:
         window=ad.duration("window", base.window),
         floor=ad.duration("floor", base.floor),
         ceiling=ad.duration("ceiling", base.ceiling),
-        min_gaps=ad.integer("min_gaps", base.min_gaps),
+        min_gaps=ad.count("min_gaps", base.min_gaps),
     )
     if adaptive.floor > adaptive.ceiling:
         raise ad.fail("floor", "must not exceed ceiling")
@@ -538,6 +558,10 @@ def _parse_awaits(where: str, raw: Any, names: set[str]) -> tuple[AwaitConfig, .
         since = _parse_moment(since_raw)
         if since is None:
             raise sec.fail("since", f"bad time {since_raw!r} (use e.g. 2013-02-12T12:00Z)")
+        try:
+            since = check_moment(since)
+        except ValueError as exc:
+            raise sec.fail("since", str(exc)) from None
         within = sec.duration("within", timedelta(0))
         if within <= timedelta(0):
             raise sec.fail("within", "missing (required), e.g. '72h'")
@@ -558,7 +582,7 @@ def _parse_moment(value: Any) -> datetime | None:
             return None
     else:
         return None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 
 def _parse_notify(where: str, raw: Any, base: Path) -> tuple[NotifyConfig, ...]:
@@ -584,6 +608,7 @@ def _parse_notify(where: str, raw: Any, base: Path) -> tuple[NotifyConfig, ...]:
         timeout = sec.data.get("timeout", 30)
         if not isinstance(timeout, int | float) or isinstance(timeout, bool) or timeout <= 0:
             raise sec.fail("timeout", "must be a positive number of seconds")
+        timeout = sec.number("timeout", 30.0)  # finite, too
         out.append(
             NotifyConfig(
                 name=name,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from tracker.moments import duration_seconds
+
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*([smhdw])")
 _WHOLE = re.compile(r"^\s*(?:\d+(?:\.\d+)?\s*[smhdw]\s*)+$")
@@ -17,9 +19,7 @@ def parse_duration(text: str) -> timedelta:
             f"bad duration {text!r}: use a number and a unit, e.g. '90m', '72h', '10d', '2w'"
         )
     seconds = sum(float(n) * _UNITS[u] for n, u in _PART.findall(text.lower()))
-    if seconds <= 0:
-        raise ValueError(f"bad duration {text!r}: must be greater than zero")
-    return timedelta(seconds=seconds)
+    return duration_seconds(seconds, text)  # in range: 0 < d <= 100 years
 
 
 def format_duration(value: timedelta) -> str:

@@ -11,6 +11,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "tracker"
 CORE = [
     "domain.py",
     "durations.py",
+    "moments.py",
     "silence.py",
     "corroborate.py",
     "alerting.py",

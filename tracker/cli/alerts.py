@@ -13,6 +13,7 @@ from tracker.cli.context import (
     EXIT_ERROR,
     EXIT_PARTIAL,
     EXIT_USAGE,
+    check_ids,
     fail,
     load,
     open_tracker,
@@ -122,9 +123,10 @@ def retry(
 
     Example: tracker alerts retry
     """
+    wanted = check_ids(ids or [], "alert id")
     tracker = open_tracker(load(ctx), utcnow())
     with session_for(tracker.engine) as session:
-        count = alert_store.retry_now(session, utcnow(), ids or [])
+        count = alert_store.retry_now(session, utcnow(), wanted)
     report = tracker.deliver(utcnow())
     for alert, where in report.delivered:
         typer.echo(f"sent: {alert.subject} -> {where}")

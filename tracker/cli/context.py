@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
@@ -17,6 +18,7 @@ import typer
 from tracker.config import Config, ConfigError, find_config_path, load_config
 from tracker.durations import parse_duration
 from tracker.jobs import Tracker
+from tracker.moments import check_id, check_moment
 from tracker.store.engine import StoreError, open_engine
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL, EXIT_STORE = 0, 1, 2, 3, 4
@@ -71,14 +73,26 @@ def parse_time(
         if len(text) == 10:
             day = datetime.fromisoformat(text).date()
             moment = time(23, 59, 59) if end_of_day else time(0, 0)
-            return datetime.combine(day, moment, tzinfo=UTC)
-        parsed = datetime.fromisoformat(text)
+            parsed = datetime.combine(day, moment, tzinfo=UTC)
+        else:
+            parsed = datetime.fromisoformat(text)
     except ValueError:
         raise fail(
             f"{option}: bad date {value!r} (use YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM])",
             EXIT_USAGE,
         ) from None
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    try:
+        return check_moment(parsed)
+    except ValueError as exc:
+        raise fail(f"{option}: {exc}", EXIT_USAGE) from None
+
+
+def check_ids(ids: Iterable[int], what: str = "id") -> list[int]:
+    """Ids given on the command line, each within the database's 64-bit range."""
+    try:
+        return [check_id(i) for i in ids]
+    except ValueError as exc:
+        raise fail(f"{what}: {exc}", EXIT_USAGE) from None
 
 
 def parse_step(value: str, option: str = "--step") -> timedelta:
