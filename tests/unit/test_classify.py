@@ -339,10 +339,14 @@ FOREIGN = [
 @pytest.mark.parametrize(("sentence", "kind", "day"), FOREIGN)
 def test_sentences_in_other_languages(sentence: str, kind: Kind, day: date | None) -> None:
     lavrov = Official("Sergey Lavrov", ("Сергей Лавров",), ("Lavrov",))
-    decisions = Recognizer([lavrov]).explain(Entry(title="", text=sentence, published=PUBLISHED))
+    _assert_first_decision(lavrov, sentence, kind, day)
+
+
+def _assert_first_decision(official: Official, sentence: str, kind: Kind, day: date | None) -> None:
+    decisions = Recognizer([official]).explain(Entry(title="", text=sentence, published=PUBLISHED))
     assert decisions and decisions[0].decision.kind is kind, decisions
     if day is not None:
-        assert decisions[0].decision.day == day
+        assert decisions[0].decision.day == day, decisions
 
 
 @pytest.mark.parametrize(
@@ -469,10 +473,7 @@ def test_more_languages_and_real_news_phrasings(
          "Siergiej Ławrow", "Σεργκέι Λαβρόφ", "سيرغي لافروف", "سرگئی لاوروف", "セルゲイ・ラブロフ"),
         ("Lavrov",),
     )  # fmt: skip
-    decisions = Recognizer([lavrov]).explain(Entry(title="", text=sentence, published=PUBLISHED))
-    assert decisions and decisions[0].decision.kind is kind, decisions
-    if day is not None:
-        assert decisions[0].decision.day == day, decisions
+    _assert_first_decision(lavrov, sentence, kind, day)
 
 
 def test_an_absence_keeps_the_day_it_says_since_and_records_it_as_the_last_sighting() -> None:

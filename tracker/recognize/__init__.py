@@ -15,7 +15,7 @@ from datetime import date
 from tracker.domain import Entry, Finding, Kind, Official
 from tracker.recognize.classify import Decision, SentenceClassifier, seen_at, utc_day
 from tracker.recognize.dates import ANAPHORIC, find_dates, report_cue
-from tracker.recognize.lexicon import SINCE_BEFORE, language_of
+from tracker.recognize.lexicon import language_of, since_cue
 from tracker.recognize.names import SHORT, Hit, NameMatcher, entry_hits
 from tracker.recognize.text import fold, repair_mojibake, split_sentences
 
@@ -89,17 +89,16 @@ _STORY_DAYS = 31  # an undated act continues a story dated up to this many days 
 _ENTRY_DAYS = 7  # ... or the one recent day the whole entry speaks of
 
 
-def _event_days(low: str, pub_day: date, *, calendar: bool = False) -> list[date]:
-    """The past event days a sentence's cues give (not report dates, not 'since');
-    with `calendar`, only those written as calendar dates (not "Friday", "today")."""
+def _event_days(low: str, pub_day: date) -> list[tuple[date, bool]]:
+    """The past event days a sentence's cues give (not report dates, not 'since'), each
+    with whether it is written as a calendar date (not "Friday", "today")."""
     return [
-        c.day
+        (c.day, any(ch.isdigit() for ch in c.text))
         for p, c in find_dates(low, pub_day)
-        if not calendar or any(ch.isdigit() for ch in c.text)
         if not c.future
         and c.precision == "day"
         and report_cue(low, p) is None
-        and SINCE_BEFORE.search(low[max(0, p - 25) : p]) is None
+        and not since_cue(low, p)
     ]
 
 
@@ -109,15 +108,18 @@ class _Days:
     def __init__(self, folded: list[str], pub_day: date) -> None:
         self.folded = folded
         self.pub_day = pub_day
-        self._days: dict[int, list[date]] = {}
+        self._days: dict[int, list[tuple[date, bool]]] = {}
 
-    def __getitem__(self, index: int) -> list[date]:
+    def _of(self, index: int) -> list[tuple[date, bool]]:
         if index not in self._days:
             self._days[index] = _event_days(self.folded[index], self.pub_day)
         return self._days[index]
 
+    def __getitem__(self, index: int) -> list[date]:
+        return [day for day, _calendar in self._of(index)]
+
     def calendar(self, index: int) -> list[date]:
-        return _event_days(self.folded[index], self.pub_day, calendar=True) if self[index] else []
+        return [day for day, calendar in self._of(index) if calendar]
 
 
 def _earlier_day(days_of: _Days, index: int, first_body: int) -> date | None:

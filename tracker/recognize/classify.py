@@ -33,12 +33,12 @@ from tracker.recognize.dates import (
 from tracker.recognize.lexicon import (
     LATIN_LANGUAGES,
     RECENTLY,
-    SINCE_BEFORE,
     SINCE_WORD,
     foreign_cue,
     language_of,
     latin_candidates,
     likely_english,
+    since_cue,
 )
 
 
@@ -446,11 +446,6 @@ def seen_at(day: date, published: datetime) -> datetime:
     return min(datetime.combine(day, time(12), tzinfo=UTC), published)
 
 
-def _since_cue(low: str, position: int) -> bool:
-    """A date right after "since"/"depuis"/"после": when an absence began."""
-    return SINCE_BEFORE.search(low[max(0, position - 25) : position]) is not None
-
-
 # a reporting verb right after a date in verb-final languages: "19일 보도했다"
 _REPORT_AFTER = re.compile(
     r"^\s*[、,]?\s*(?:보도|밝혔|전했|발표|報じ|伝え|報道|发布|報導|报道|分かった|わかった)"
@@ -760,7 +755,7 @@ class SentenceClassifier:
             if since and since[0][1].precision == "day":
                 # "since October 28" says the day; "since the mutiny began on Friday" says
                 # only when the silence began
-                exact = _since_cue(low, since[0][0]) or _since_act(low, since[0][0])
+                exact = since_cue(low, since[0][0]) or _since_act(low, since[0][0])
                 return replace(decision, since=since[0][1].day, since_exact=exact)
         return decision
 
@@ -1189,7 +1184,7 @@ class SentenceClassifier:
                 (p, c)
                 for p, c in cues
                 if ((r := report_cue(low, p)) is None or abs(r - position) <= 2)
-                and not _since_cue(low, p)
+                and not since_cue(low, p)
             ]
             cue = _possessive_cue(low, own, position) or date_near(own, date_from)
             if cue is not None and cue.future:

@@ -595,6 +595,13 @@ _SINCE = (
 )
 SINCE_BEFORE = re.compile(_SINCE + r"\s+(?:the\s+|le\s+|la\s+|el\s+|il\s+|de\s+|del\s+|l')?$")
 SINCE_WORD = re.compile(_SINCE)
+
+
+def since_cue(low: str, position: int) -> bool:
+    """A date right after "since"/"depuis"/"после": when an absence began."""
+    return SINCE_BEFORE.search(low[max(0, position - 25) : position]) is not None
+
+
 _NO_SPACES = {"zh", "ja", "ko"}
 _VERB_LAST = {"tr", "ko", "ja", "fa"}  # scripts written without word boundaries we can trust
 _ARABIC_PREFIX = {"ar", "fa"}
@@ -664,11 +671,16 @@ def _near(m: re.Match[str], start: int, end: int) -> bool:
     return start - _NEAR_BEFORE <= m.start() <= end + _NEAR_AFTER
 
 
+def _distance(m: re.Match[str], start: int, end: int) -> int:
+    """How far a cue word stands from the name at low[start:end]."""
+    return abs(m.start() - start) if m.start() < start else m.start() - end
+
+
 def _closest(found: list[re.Match[str]], start: int, end: int) -> re.Match[str] | None:
     near = [m for m in found if _near(m, start, end)]
     if not near:
         return None
-    return min(near, key=lambda m: abs(m.start() - start) if m.start() < start else m.start() - end)
+    return min(near, key=lambda m: _distance(m, start, end))
 
 
 def _between(low: str, a: int, b: int) -> str:
@@ -768,9 +780,7 @@ def _act(
     found = acts + says
     if not found:
         return None
-    return min(
-        found, key=lambda m: abs(m.start() - start) if m.start() < start else m.start() - end
-    )
+    return min(found, key=lambda m: _distance(m, start, end))
 
 
 def _blocked(
