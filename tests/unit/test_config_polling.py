@@ -42,7 +42,7 @@ def test_max_size_takes_bytes_or_a_unit(value: object, size: int) -> None:
         ({"total_timeout": 0}, "polling.total_timeout: must be greater than zero"),
         ({"max_size": "lots"}, "polling.max_size: bad size 'lots'"),
         ({"max_size": -1}, "polling.max_size: must be a positive number of bytes"),
-        ({"max_redirects": -1}, "polling.max_redirects: must be 0 or more"),
+        ({"max_redirects": -1}, "polling.max_redirects: must not be negative"),
         ({"max_backoff": "a day"}, "polling.max_backoff: bad duration"),
         ({"user_agent": "a\nb"}, "polling.user_agent: must be one line"),
         ({"retries": 3}, "polling.retries: unknown key"),
