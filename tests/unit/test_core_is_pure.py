@@ -17,6 +17,7 @@ CORE = [
     "alerting.py",
     "notify/message.py",
     "notify/plan.py",
+    "web/timeline.py",
     *[f"recognize/{p.name}" for p in (PACKAGE / "recognize").glob("*.py")],
 ]
 FORBIDDEN = {

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from tracker import __version__
-from tracker.cli import alerts, explain, feeds, report, setup, watch
+from tracker.cli import alerts, explain, feeds, report, setup, watch, web
 from tracker.cli.context import EXIT_STORE, EXIT_USAGE, State
 from tracker.config import ConfigError
 from tracker.store.engine import StoreError
@@ -64,6 +64,7 @@ app.command()(alerts.mute)
 app.command()(alerts.unmute)
 app.command("await")(alerts.await_)
 app.command("test-email")(alerts.test_email)
+app.command()(web.web)
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ import typer
 from tracker.cli.context import EXIT_USAGE, fail, load, open_tracker, parse_step, utcnow
 from tracker.feeds.discover import discover_feeds
 from tracker.feeds.fetch import Fetched, FetchError, fetch_http, make_client
-from tracker.feeds.health import health
+from tracker.feeds.health import worst_first
 from tracker.feeds.opml import OpmlError, OpmlFeed, export_opml, parse_opml
 from tracker.feeds.parse import FeedParseError, ParsedFeed, parse_feed
 from tracker.jobs import Tracker
@@ -41,20 +41,7 @@ def _rows(tracker: Tracker, include_all: bool) -> list[tuple[Any, FeedRow]]:
         rows = repo.feeds(session) if include_all else repo.polled_feeds(session)
     if not include_all:  # a feed deleted from the config file is no longer polled
         rows = [r for r in rows if r.source == "added" or r.url in declared]
-    judged = [
-        (
-            health(
-                name=r.name or r.url,
-                disabled_at=r.disabled_at,
-                failures=r.consecutive_failures,
-                last_error=r.last_error,
-                last_polled_at=r.last_polled_at,
-            ),
-            r,
-        )
-        for r in rows
-    ]
-    return sorted(judged, key=lambda pair: pair[0].sort_key())
+    return worst_first(rows)
 
 
 def _as_json(h: Any, r: FeedRow) -> dict[str, Any]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol, TypeVar
 
 # worst first
 STATES = ("disabled", "failing", "warning", "new", "ok")
@@ -40,3 +42,41 @@ def health(
     else:
         state = "ok"
     return Health(state, failures, name)
+
+
+class FeedState(Protocol):
+    """What a feed's health is judged from (a stored feed row has these)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def disabled_at(self) -> datetime | None: ...
+    @property
+    def consecutive_failures(self) -> int: ...
+    @property
+    def last_error(self) -> str | None: ...
+    @property
+    def last_polled_at(self) -> datetime | None: ...
+
+
+F = TypeVar("F", bound=FeedState)
+
+
+def worst_first(feeds: Iterable[F]) -> list[tuple[Health, F]]:
+    """Each feed with its health, in the order `tracker feeds` lists them."""
+    judged = [
+        (
+            health(
+                name=f.name or f.url,
+                disabled_at=f.disabled_at,
+                failures=f.consecutive_failures,
+                last_error=f.last_error,
+                last_polled_at=f.last_polled_at,
+            ),
+            f,
+        )
+        for f in feeds
+    ]
+    return sorted(judged, key=lambda pair: pair[0].sort_key())
