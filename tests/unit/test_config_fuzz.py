@@ -67,6 +67,7 @@ STRINGS = [
     '"x@y"', '"nobody"', '"Arvid Lindqvist"', '"nordmark"',
 ]  # fmt: skip
 OTHERS = ["true", "false", "[]", '[1, "a"]', '["", " "]', "[[]]", "{}", "{a = 1}", '{title = ""}']
+OTHERS += ["[" * 3000 + "]" * 3000, "{a = " * 2000 + "1" + "}" * 2000]  # nesting
 ANY = NUMBERS + MOMENTS + STRINGS + OTHERS
 
 

@@ -101,6 +101,9 @@ HOSTILE = [
     ("feeds_not_array", 'feeds = "a.xml"\n', "feeds", "must be an array"),
     ("email_not_table", 'email = "desk@localhost"\n', "email", "must be a table"),
     ("defaults_not_table", "defaults = 7\n", "defaults", "must be a table"),
+    ("deep_arrays", "outbox = " + "[" * 5000 + "]" * 5000 + "\n", "invalid TOML", "nested too deeply"),
+    ("deep_tables", "outbox = " + "{a = " * 3000 + "1" + "}" * 3000 + "\n", "invalid TOML", "nested too deeply"),
+    ("nested_but_sane", "outbox = " + "[" * 50 + "]" * 50 + "\n", "outbox", "must be a string, got an array"),
     # [defaults]
     ("default_threshold_date", "[defaults]\nthreshold = 2025-01-01\n", "defaults.threshold", "got a date"),
     ("default_interval_int", "[defaults]\ninterval = 15\n", "defaults.interval", "got an integer"),
