@@ -41,6 +41,19 @@ def run_cli(
     )
 
 
+def start_daemon(config: Path) -> subprocess.Popen[str]:
+    """`tracker run` in the background, as a service manager would start it."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
+    return subprocess.Popen(
+        [sys.executable, "-m", "tracker", "--config", str(config), "run"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
 def wait_until(predicate: Callable[[], bool], timeout: float = 10.0) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

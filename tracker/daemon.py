@@ -72,6 +72,9 @@ def evaluate_and_deliver(tracker: Tracker, clock: Callable[[], datetime] = _utcn
         log.warning("alert undelivered: %s", waiting_line(waiting))
 
 
+STOP_GRACE = 5.0  # seconds running polls get to finish after SIGTERM
+
+
 def run_daemon(
     tracker: Tracker,
     *,
@@ -117,10 +120,15 @@ def run_daemon(
     async def drain() -> None:
         tasks = list(running.values())
         if tasks:
-            log.info("waiting for %d feed(s) being polled", len(tasks))
-            _done, pending = await asyncio.wait(tasks, timeout=tracker.policy.total_timeout + 5)
-            for task in pending:
+            log.info("waiting up to %.0f s for %d feed(s) being polled", STOP_GRACE, len(tasks))
+            _done, pending = await asyncio.wait(tasks, timeout=STOP_GRACE)
+            for task in pending:  # not recorded: polled again at the next start
                 task.cancel()
+            if pending:
+                await asyncio.wait(pending, timeout=2)
+                log.info(
+                    "stopped %d unfinished poll(s); they run again at the next start", len(pending)
+                )
         await client.aclose()
 
     def handle(signum: int, _frame: FrameType | None) -> None:
@@ -145,4 +153,5 @@ def run_daemon(
     finally:
         scheduler.shutdown(wait=True)
         tracker.run(drain())
+        tracker.sandbox.close()  # kills a document still being parsed
         log.info("stopped")

@@ -33,7 +33,7 @@ from sqlmodel import Session
 
 from tracker.config import Config, FeedConfig, PollingConfig
 from tracker.corroborate import source_of
-from tracker.domain import Entry
+from tracker.domain import Entry, Finding
 from tracker.evaluate import Evaluation, Evaluator
 from tracker.feeds import fulltext
 from tracker.feeds.fetch import (
@@ -50,13 +50,14 @@ from tracker.feeds.fetch import (
     read_local,
 )
 from tracker.feeds.identity import Deduper, Known, Verdict
-from tracker.feeds.parse import FeedParseError, ParsedEntry, ParsedFeed, parse_feed
+from tracker.feeds.parse import FeedParseError, ParsedEntry, ParsedFeed
 from tracker.feeds.schedule import Bounds, cache_hint, next_poll, parse_retry_after
 from tracker.notify.channels import notifiers
 from tracker.notify.outbox import DeliveryReport, Retry, deliver_pending
 from tracker.notify.plan import Waiting
 from tracker.notify.smtp import OutboxTransport, SmtpTransport, Transport
 from tracker.recognize import Recognizer
+from tracker.sandbox import Digest, Sandbox
 from tracker.store import alert_store, repo
 from tracker.store.engine import session as session_for
 from tracker.store.tables import EntryRow, FeedRow
@@ -130,7 +131,7 @@ class Tracker:
     ) -> None:
         self.config = config
         self.engine = engine
-        self.recognizer = Recognizer(config.officials)
+        self.sandbox = Sandbox(config.officials)
         self.by_name = {o.name: o for o in config.officials}
         self.policy = fetch_policy(config.polling)
         self.bounds = Bounds(config.polling.max_interval, config.polling.max_backoff)
@@ -146,7 +147,14 @@ class Tracker:
         with session_for(engine) as session:
             repo.sync_config_feeds(session, [(f.url, f.name, f.category) for f in config.feeds])
 
+    @functools.cached_property
+    def recognizer(self) -> Recognizer:
+        """In-process recognition (rescan, explain, entries stored by older versions);
+        fetched feeds are recognised in the sandbox's workers."""
+        return Recognizer(self.config.officials)
+
     def close(self) -> None:
+        self.sandbox.close()  # first: whatever still waits on a worker fails at once
         with self._loop_lock:
             loop, thread, self._loop, self._loop_thread = self._loop, self._loop_thread, None, None
         if loop is not None and thread is not None:
@@ -237,19 +245,37 @@ class Tracker:
         return counts.seen, counts.new, counts.findings
 
     def ingest(
-        self, feed: FeedRow, entries: Iterable[ParsedEntry], fetched_at: datetime
+        self,
+        feed: FeedRow,
+        entries: Iterable[ParsedEntry],
+        fetched_at: datetime,
+        findings: Sequence[Sequence[Finding]] | None = None,
     ) -> IngestCounts:
         """Store what is new, update what changed, skip what is already known (the rules
-        are in tracker.feeds.identity); recognise new and changed text. One transaction."""
+        are in tracker.feeds.identity); recognise new and changed text. One transaction.
+
+        `findings`, when given, are the entries' findings already recognised (in order);
+        else they are recognised here."""
         with session_for(self.engine) as session:
-            counts = self._ingest(session, feed, list(entries), fetched_at)
+            counts = self._ingest(session, feed, list(entries), fetched_at, findings)
             session.commit()
         return counts
 
     def _ingest(
-        self, session: Session, feed: FeedRow, batch: list[ParsedEntry], fetched_at: datetime
+        self,
+        session: Session,
+        feed: FeedRow,
+        batch: list[ParsedEntry],
+        fetched_at: datetime,
+        findings: Sequence[Sequence[Finding]] | None = None,
     ) -> IngestCounts:
         """ingest() inside the caller's transaction (the caller commits)."""
+        known_findings = dict(zip(map(id, batch), findings, strict=True)) if findings else {}
+
+        def found_in(parsed: ParsedEntry) -> list[Finding]:
+            ready = known_findings.get(id(parsed))
+            return list(ready) if ready is not None else self.recognizer.findings(parsed.entry)
+
         counts = IngestCounts()
         dedupe = self._deduper(session, batch)
         handled: set[str] = set()  # the same entry twice in one feed
@@ -276,7 +302,7 @@ class Tracker:
                 counts.duplicates += 1
                 continue
             counts.new += 1
-            found = self.recognizer.findings(parsed.entry)
+            found = found_in(parsed)
             source = source_of(parsed.entry.url, feed.url)
             counts.findings += repo.add_findings(session, row, found, self.ids, source=source)
         for parsed, entry_id in changed:
@@ -284,16 +310,25 @@ class Tracker:
             if updated is None:
                 continue
             counts.updated += 1
-            counts.findings += self._recognize_again(session, updated, parsed.entry, feed)
+            counts.findings += self._recognize_again(
+                session, updated, parsed.entry, feed, found_in(parsed)
+            )
         for stale in repo.unrecognized(session, known):
             entry = Entry(stale.title, stale.text, stale.published, stale.url, stale.guid)
             counts.findings += self._recognize_again(session, stale, entry, feed)
         return counts
 
-    def _recognize_again(self, session: Session, row: EntryRow, entry: Entry, feed: FeedRow) -> int:
+    def _recognize_again(
+        self,
+        session: Session,
+        row: EntryRow,
+        entry: Entry,
+        feed: FeedRow,
+        found: list[Finding] | None = None,
+    ) -> int:
         """Findings of a stored entry's (new) text, beside those it has; marks it read."""
         skip = repo.finding_keys(session, row.id or 0)
-        found = self.recognizer.findings(entry)
+        found = self.recognizer.findings(entry) if found is None else found
         source = source_of(row.url, feed.url)
         added = repo.add_findings(session, row, found, self.ids, source=source, skip=skip)
         row.recognized = True
@@ -420,16 +455,23 @@ class Tracker:
         now: datetime,
         client: httpx.AsyncClient | HostClients,
         limiter: Limiter,
+        ahead: asyncio.Task[tuple[Fetched, Digest]] | None = None,
     ) -> FeedResult:
-        """One feed, start to finish (miniflux's RefreshFeed). Never raises."""
+        """One feed, start to finish (miniflux's RefreshFeed). Never raises.
+
+        `ahead`, for local files, is the file already being read and parsed (import
+        parses the next files while this one is stored)."""
         result = FeedResult(url=feed.url, name=feed.name)
         fetched: Fetched | None = None
         parsed: ParsedFeed | None = None
         failure: FetchError | None = None
+        early: Digest | None = None
         recorded = False
         try:
             path = local_path(feed.url)
-            if path is not None:
+            if ahead is not None:
+                fetched, early = await ahead
+            elif path is not None:
                 fetched = await self._work(read_local, path, self.policy.max_bytes)
             else:
                 fetched = await fetch_http(
@@ -443,14 +485,17 @@ class Tracker:
             result.moved_to = fetched.moved_to
             if fetched.not_modified:
                 result.status = "not_modified"
-            elif not feed.fulltext:  # parse, store and record in one trip to the worker
-                parsed = await self._work(self._digest, row, feed, fetched, now, result)
+            elif not feed.fulltext:  # parse and recognise in a worker, then store
+                digest = early or await self._digest(feed, fetched, now)
+                parsed = digest.feed
+                await self._work(self._store, row, feed, fetched, digest, now, result)
                 recorded = True
             else:
-                parsed = await self._work(self._parse, feed, fetched, now)
+                parsed = (await self._digest(feed, fetched, now, recognize=False)).feed
                 result.problem = parsed.problem
                 entries = await self._with_fulltext(row, parsed.entries, client, limiter, result)
-                self._count(result, await self._work(self.ingest, row, entries, now))
+                found = await self.sandbox.recognize([p.entry for p in entries])
+                self._count(result, await self._work(self.ingest, row, entries, now, found))
         except FetchError as exc:
             failure, result.error = exc, str(exc)
         except FeedParseError as exc:
@@ -467,13 +512,22 @@ class Tracker:
             log.exception("could not record the health of %s", feed.url)
         return result
 
-    def _parse(self, feed: FeedConfig, fetched: Fetched, now: datetime) -> ParsedFeed:
-        return parse_feed(
+    async def _read_ahead(self, feed: FeedConfig, now: datetime) -> tuple[Fetched, Digest]:
+        path = local_path(feed.url)
+        assert path is not None, "only local files are read ahead"
+        fetched = await asyncio.to_thread(read_local, path, self.policy.max_bytes)
+        return fetched, await self._digest(feed, fetched, now)
+
+    async def _digest(
+        self, feed: FeedConfig, fetched: Fetched, now: datetime, *, recognize: bool = True
+    ) -> Digest:
+        return await self.sandbox.digest(
             fetched.data,
             fallback_time=now,
             headers=fetched.headers,
             base_url=fetched.url if "://" in fetched.url else "",
             scope=feed.url,
+            recognize=recognize,
         )
 
     @staticmethod
@@ -482,17 +536,23 @@ class Tracker:
         result.findings, result.duplicates = counts.findings, counts.duplicates
         result.updated = counts.updated
 
-    def _digest(
-        self, row: FeedRow, feed: FeedConfig, fetched: Fetched, now: datetime, result: FeedResult
-    ) -> ParsedFeed:
-        """Parse, store and record health, on the worker thread (the common case)."""
-        parsed = self._parse(feed, fetched, now)
+    def _store(
+        self,
+        row: FeedRow,
+        feed: FeedConfig,
+        fetched: Fetched,
+        digest: Digest,
+        now: datetime,
+        result: FeedResult,
+    ) -> None:
+        """Store the entries and record health, on the worker thread (the common case)."""
+        parsed = digest.feed
         result.problem = parsed.problem
         with session_for(self.engine) as session:  # entries and health: one transaction
-            self._count(result, self._ingest(session, row, list(parsed.entries), now))
+            counts = self._ingest(session, row, list(parsed.entries), now, digest.findings)
+            self._count(result, counts)
             self._health(session, row, feed, result, fetched, parsed, None, now)
             session.commit()
-        return parsed
 
     async def _with_fulltext(
         self,
@@ -520,7 +580,7 @@ class Tracker:
                 page = await fetch_http(
                     client, url, policy=self.policy, limiter=limiter, guard=guard
                 )
-                text = await asyncio.to_thread(fulltext.extract_text, page.data, page.url)
+                text = await self.sandbox.extract(page.data, page.url)
             except FetchError as exc:
                 failures.append(f"{url}: {exc}")
                 return parsed
@@ -630,9 +690,20 @@ class Tracker:
             out: list[FeedResult] = []
             limiter = Limiter(1, 1)
             rows = await self._work(self._rows_for, feeds)
+            window = self.sandbox.limits.pool_size() + 1  # files parsed ahead, at most
+            ahead: dict[int, asyncio.Task[tuple[Fetched, Digest]]] = {}
+
+            def read(i: int) -> None:
+                if i < len(feeds):
+                    ahead[i] = asyncio.create_task(self._read_ahead(feeds[i], now))
+
+            for i in range(window):
+                read(i)
             async with HostClients(self.policy) as client:  # for local files none is made
-                for feed in feeds:
-                    result = await self.refresh(feed, rows[feed.url], now, client, limiter)
+                for i, feed in enumerate(feeds):  # stored in order, whatever parses first
+                    task = ahead.pop(i)
+                    result = await self.refresh(feed, rows[feed.url], now, client, limiter, task)
+                    read(i + window)
                     out.append(result)
                     if on_file is not None:
                         on_file(result)

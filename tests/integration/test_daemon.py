@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 from tests.conftest import HttpServer, SmtpSink
-from tests.helpers import ROOT, wait_until
+from tests.helpers import start_daemon, wait_until
 from tests.integration.test_bad_input import GOOD_FEED
 
 
@@ -49,15 +46,7 @@ to = ["desk@example.org"]
 """,
         encoding="utf-8",
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "tracker", "--config", str(config), "run"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    proc = start_daemon(config)
     try:
         assert wait_until(lambda: _count(tmp_path / "t.db", "entry") == 1, 20)
         # the entry is from 2025: by the real clock Lavrov is long silent -> one alert

@@ -21,11 +21,19 @@ from dateutil import parser as date_parser
 from tracker.domain import Entry
 from tracker.feeds.identity import canonical_url, distinctive, fingerprint
 from tracker.feeds.schedule import feed_hint
+from tracker.moments import check_moment
 from tracker.recognize.text import clean_whitespace, html_to_text
 
 
 class FeedParseError(Exception):
     """The bytes are not a feed at all (nothing could be read)."""
+
+
+# Bounds on what one entry may bring in. A real title is under 300 characters and a
+# long article under 100,000; anything beyond is cut, with a note in the feed's health.
+MAX_TITLE = 2_000
+MAX_TEXT = 200_000
+MAX_ENTRIES = 10_000  # per document; the rest is dropped, with a note
 
 
 @dataclass(frozen=True)
@@ -49,34 +57,72 @@ class ParsedFeed:
     version: str = ""  # feedparser's name for the format ("rss20", "atom10"); "" = not a feed
 
 
+class _Notes:
+    """What was cut, dropped or ignored while reading a document, for its health line."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+
+    def add(self, what: str) -> None:
+        self.counts[what] = self.counts.get(what, 0) + 1
+
+    def summary(self) -> str | None:
+        if not self.counts:
+            return None
+        return "; ".join(f"{n} {what}" for what, n in self.counts.items())
+
+
+def _in_range(value: datetime) -> datetime | None:
+    try:
+        return check_moment(value)
+    except (ValueError, OverflowError):
+        return None
+
+
 def _struct_to_datetime(value: Any) -> datetime | None:
     try:
-        return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+        return _in_range(datetime.fromtimestamp(calendar.timegm(value), tz=UTC))
     except (TypeError, ValueError, OverflowError):
         return None
 
 
-def _entry_datetime(raw: Mapping[str, Any]) -> datetime | None:
+def _get(raw: Mapping[str, Any], key: str) -> Any:
+    """dict.get: feedparser's own get() maps updated to published, with a warning."""
+    return dict.get(raw, key) if isinstance(raw, dict) else raw.get(key)
+
+
+def _entry_datetime(raw: Mapping[str, Any], notes: _Notes) -> datetime | None:
+    """The entry's date, or None (the caller falls back to the fetch time); a date
+    outside the years 1900 to 2200 is no date, and is noted."""
+    impossible = False
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        if raw.get(key):
-            parsed = _struct_to_datetime(raw[key])
+        value = _get(raw, key)
+        if value:
+            parsed = _struct_to_datetime(value)
             if parsed is not None:
                 return parsed
+            impossible = True
     for key in ("published", "updated", "created"):
-        text = raw.get(key)
+        text = _get(raw, key)
         if isinstance(text, str) and text.strip():
             try:
-                parsed = date_parser.parse(text, fuzzy=False)
+                moment = date_parser.parse(text[:200], fuzzy=False)
             except (ValueError, OverflowError):
                 continue
-            return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+            checked = _in_range(moment)
+            if checked is not None:
+                return checked
+            impossible = True
+    if impossible:
+        notes.add("entry date(s) out of range (used the time fetched)")
     return None
 
 
-def _entry_text(raw: Mapping[str, Any]) -> str:
+def _entry_text(raw: Mapping[str, Any], notes: _Notes) -> str:
     """The longest of content and summary, as plain text with paragraph breaks."""
     candidates: list[str] = []
-    for content in raw.get("content") or []:
+    contents = raw.get("content")
+    for content in contents if isinstance(contents, list) else []:
         value = content.get("value") if isinstance(content, Mapping) else None
         if isinstance(value, str):
             candidates.append(value)
@@ -86,7 +132,16 @@ def _entry_text(raw: Mapping[str, Any]) -> str:
     if not candidates:
         return ""
     best = max(candidates, key=len)
-    return html_to_text(best).strip()
+    if len(best) > 4 * MAX_TEXT:  # markup beyond this cannot shrink to MAX_TEXT of text
+        best = best[: 4 * MAX_TEXT]
+    return _cut(html_to_text(best).strip(), MAX_TEXT, "entry text(s) cut", notes)
+
+
+def _cut(text: str, limit: int, note: str, notes: _Notes) -> str:
+    if len(text) <= limit:
+        return text
+    notes.add(f"{note} at {limit:,} characters")
+    return text[:limit]
 
 
 def unique_guid(guid: str) -> bool:
@@ -113,6 +168,23 @@ def entry_key(
     return hashlib.sha256(basis.strip().encode("utf-8")).hexdigest()[:32]
 
 
+def _field(value: Any) -> str:
+    """A scalar field as text; anything else (a list, an object) is no value at all.
+    Never str() of a container: a deeply nested one would overflow the stack."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return ""
+
+
+def _title(value: Any, notes: _Notes) -> str:
+    text = _field(value)
+    if len(text) > 4 * MAX_TITLE:
+        text = text[: 4 * MAX_TITLE]
+    return _cut(clean_whitespace(html_to_text(text)), MAX_TITLE, "entry title(s) cut", notes)
+
+
 def parse_feed(
     data: bytes,
     *,
@@ -126,7 +198,8 @@ def parse_feed(
     Entries without a usable date get `fallback_time` (the time we first saw them).
     `scope` names the feed, for entry keys from guids that are unique only within it.
     """
-    document = _json_feed(data) or _xml_feed(data, headers, base_url)
+    notes = _Notes()
+    document = _json_feed(data, notes) or _xml_feed(data, headers, base_url)
     head, problem, version = document.feed, document.problem, document.version
     if not document.entries and not version and (problem or not head):
         if not data.strip():
@@ -134,15 +207,17 @@ def parse_feed(
         raise FeedParseError(problem or "not a feed: no RSS, RDF, Atom or JSON Feed found")
     entries: list[ParsedEntry] = []
     skipped: list[str] = []
-    for raw in document.entries:
-        title = clean_whitespace(html_to_text(str(raw.get("title") or "")))
-        text = _entry_text(raw)
-        link = str(raw.get("link") or "").strip()
-        guid = str(raw.get("id") or raw.get("guid") or "").strip()
+    if len(document.entries) > MAX_ENTRIES:
+        notes.add(f"entries dropped beyond the first {MAX_ENTRIES:,}")
+    for raw in document.entries[:MAX_ENTRIES]:
+        title = _title(raw.get("title"), notes)
+        text = _entry_text(raw, notes)
+        link = _field(raw.get("link"))[:2000]
+        guid = _field(raw.get("id") or raw.get("guid"))[:2000]
         if not (title or text):
             skipped.append(guid or link or "entry without title or text")
             continue
-        published = _entry_datetime(raw)
+        published = _entry_datetime(raw, notes)
         canonical = canonical_url(link) or canonical_url(guid if "://" in guid else "")
         entries.append(
             ParsedEntry(
@@ -160,13 +235,14 @@ def parse_feed(
                 distinctive=distinctive(title, text),
             )
         )
+    noted = notes.summary()
     return ParsedFeed(
-        title=clean_whitespace(str(head.get("title") or "")),
+        title=clean_whitespace(_field(head.get("title"))[:MAX_TITLE]),
         entries=entries,
-        problem=problem,
+        problem="; ".join(p for p in (problem, noted) if p) or None,
         skipped=skipped,
         hint=feed_hint(head),
-        site_url=str(head.get("link") or "").strip()[:2000],
+        site_url=_field(head.get("link"))[:2000],
         version=version,
     )
 
@@ -203,30 +279,60 @@ def _xml_feed(data: bytes, headers: Mapping[str, str] | None, base_url: str) -> 
     )
 
 
-def _json_feed(data: bytes) -> _Document | None:
-    """A JSON Feed (jsonfeed.org, 1.0 and 1.1) in feedparser's vocabulary, else None."""
+def _json_feed(data: bytes, notes: _Notes) -> _Document | None:
+    """A JSON Feed (jsonfeed.org, 1.0 and 1.1) in feedparser's vocabulary, else None.
+
+    Every field is checked for its type: an item that is not an object is skipped, a
+    field of the wrong type counts as absent; both are noted.
+    """
     if data.lstrip()[:1] != b"{":
         return None
     try:
         doc = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError):
         return None
-    if not isinstance(doc, dict) or "jsonfeed.org" not in str(doc.get("version", "")):
+    except RecursionError:
+        raise FeedParseError("not a feed: JSON nested too deeply to read") from None
+    if not isinstance(doc, dict) or "jsonfeed.org" not in _field(doc.get("version")):
         return None
+    items = doc.get("items")
+    if items is not None and not isinstance(items, list):
+        notes.add("JSON Feed 'items' not a list (no entries read)")
+        items = []
     entries = []
-    for item in doc.get("items") or []:
+    for item in items or []:
         if not isinstance(item, dict):
+            notes.add("JSON Feed item(s) not an object (skipped)")
             continue
-        body = item.get("content_html") or item.get("content_text") or item.get("summary")
+        fields = {
+            key: item.get(key)
+            for key in (
+                "id",
+                "url",
+                "external_url",
+                "title",
+                "content_html",
+                "content_text",
+                "summary",
+                "date_published",
+                "date_modified",
+            )
+        }
+        for key, value in fields.items():
+            if value is not None and (
+                isinstance(value, bool) or not isinstance(value, str | int | float)
+            ):
+                notes.add(f"JSON Feed item field(s) '{key}' of the wrong type (ignored)")
+        text = {k: _field(v) for k, v in fields.items()}
         entries.append(
             {
-                "id": str(item.get("id") or ""),
-                "link": str(item.get("url") or item.get("external_url") or ""),
-                "title": str(item.get("title") or ""),
-                "summary": str(body or ""),
-                "published": str(item.get("date_published") or ""),
-                "updated": str(item.get("date_modified") or ""),
+                "id": text["id"],
+                "link": text["url"] or text["external_url"],
+                "title": text["title"],
+                "summary": text["content_html"] or text["content_text"] or text["summary"],
+                "published": text["date_published"],
+                "updated": text["date_modified"],
             }
         )
-    feed = {"title": str(doc.get("title") or ""), "link": str(doc.get("home_page_url") or "")}
+    feed = {"title": _field(doc.get("title")), "link": _field(doc.get("home_page_url"))}
     return _Document(feed, entries, "json1", None)

@@ -613,6 +613,9 @@ class _Compiled:
     def __init__(self, lang: str, lexicon: Lexicon) -> None:
         self.lang = lang
         self.patterns: dict[str, re.Pattern[str] | None] = {}
+        # matches per (category, sentence): a sentence naming the official a hundred
+        # times is searched once per category, not once per mention
+        self._found: dict[tuple[str, str], list[re.Match[str]]] = {}
         for field in Lexicon.__dataclass_fields__:
             words: tuple[str, ...] = getattr(lexicon, field)
             self.patterns[field] = self._compile(words) if words else None
@@ -633,8 +636,16 @@ class _Compiled:
         return re.compile("|".join(parts))
 
     def find(self, field: str, low: str) -> list[re.Match[str]]:
-        pattern = self.patterns[field]
-        return list(pattern.finditer(low)) if pattern is not None else []
+        """Every match of the category in the sentence (callers must not change it)."""
+        key = (field, low)
+        found = self._found.get(key)
+        if found is None:
+            pattern = self.patterns[field]
+            found = list(pattern.finditer(low)) if pattern is not None else []
+            if len(self._found) >= 256:  # the sentences of one entry, about
+                self._found.clear()
+            self._found[key] = found
+        return found
 
 
 _COMPILED = {lang: _Compiled(lang, lexicon) for lang, lexicon in LEXICONS.items()}

@@ -1,0 +1,238 @@
+"""Documents are read in worker processes with limits, never in the daemon itself.
+
+A feed can serve a document that takes feedparser minutes to walk (an attribute bomb)
+or that eats memory. Parsed in the daemon, it would stall every other feed, evaluation,
+delivery and shutdown. Here each document is parsed, and its entries recognised, in a
+pool of worker processes (one per core): a document that runs past its time or its
+memory is killed with its worker, reported as that feed's error in one line, and the
+pool starts a fresh worker. Recognition runs there too, so every core is busy.
+
+pebble's ProcessPool gives what concurrent.futures' pool lacks: a timeout per task that
+kills the worker running it, and a worker replaced when it dies.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import multiprocessing
+import os
+import resource
+import signal
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, TypeVar
+
+import pebble
+
+from tracker.domain import Entry, Finding, Official
+from tracker.feeds.parse import FeedParseError, ParsedFeed, parse_feed
+
+T = TypeVar("T")
+
+MB = 1024 * 1024
+BATCH_CHARS = 200_000  # entries recognised in one task, at most (or so many characters)
+BATCH_ENTRIES = 100
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one document may cost a worker. Time grows with the document's size, so a
+    legitimate 5 MB feed (a few seconds of feedparser) is never cut short."""
+
+    seconds: float = 5.0  # wall time for any document, plus:
+    seconds_per_mb: float = 2.0
+    memory: int = 1024 * MB  # address space a document may add to a fresh worker's
+    workers: int = 0  # 0: one per core
+
+    def time_for(self, size: int) -> float:
+        return self.seconds + self.seconds_per_mb * size / MB
+
+    def pool_size(self) -> int:
+        return self.workers or max(2, os.cpu_count() or 1)
+
+
+class SandboxError(FeedParseError):
+    """A document was stopped for exceeding its limits, or killed its worker."""
+
+
+@dataclass(frozen=True)
+class Digest:
+    """A parsed feed and, for each of its entries in order, what recognition found."""
+
+    feed: ParsedFeed
+    findings: tuple[tuple[Finding, ...], ...] = field(default=())
+
+
+# -- in the worker -------------------------------------------------------------------
+
+_recognizer: Any = None  # the worker's Recognizer, built once when the worker starts
+
+
+def _start_worker(officials: Sequence[Official], memory: int) -> None:
+    """Limit the worker's memory and build its recogniser. Ctrl-C in a terminal reaches
+    the whole process group: the parent decides what stops, not each worker."""
+    global _recognizer
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from tracker.recognize import Recognizer
+
+    _recognizer = Recognizer(officials)
+    if memory > 0:
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = _address_space() + memory
+        limit = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _address_space() -> int:
+    """What this process has mapped already (Linux); 0 where /proc says nothing."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def _recognize_all(entries: Sequence[Entry]) -> tuple[tuple[Finding, ...], ...]:
+    return tuple(tuple(_recognizer.findings(e)) for e in entries)
+
+
+def _parse(
+    data: bytes, fallback_time: datetime, headers: Mapping[str, str], base_url: str, scope: str
+) -> ParsedFeed:
+    return parse_feed(
+        data, fallback_time=fallback_time, headers=headers, base_url=base_url, scope=scope
+    )
+
+
+def _extract(data: bytes, url: str) -> str:
+    from tracker.feeds import fulltext
+
+    return fulltext.extract_text(data, url) or ""
+
+
+# -- in the daemon ---------------------------------------------------------------------
+
+
+class Sandbox:
+    """The pool, started on first use; `close()` kills whatever is still running."""
+
+    def __init__(self, officials: Sequence[Official], limits: Limits | None = None) -> None:
+        self.officials = tuple(officials)
+        self.limits = limits or Limits()
+        self._pool: pebble.ProcessPool | None = None
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def _get_pool(self) -> pebble.ProcessPool:
+        with self._lock:
+            if self._closed:
+                raise SandboxError("shutting down")
+            if self._pool is None:
+                # forkserver: workers are forked from a clean single-threaded server,
+                # never from the daemon with its threads and open connections. The
+                # server imports the main script and the parser once, so a new worker
+                # starts in milliseconds.
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload(["__main__", "tracker.sandbox"])
+                self._pool = pebble.ProcessPool(
+                    max_workers=self.limits.pool_size(),
+                    initializer=_start_worker,
+                    initargs=(self.officials, self.limits.memory),
+                    context=context,
+                )
+            return self._pool
+
+    async def _run(self, what: str, size: int, fn: Callable[..., T], *args: Any) -> T:
+        seconds = self.limits.time_for(size)
+        future = self._get_pool().schedule(fn, args=args, timeout=seconds)
+        try:
+            return await asyncio.wrap_future(future)
+        except concurrent.futures.TimeoutError:
+            raise SandboxError(
+                f"{what} took longer than {seconds:.0f} s ({_size(size)}); stopped"
+            ) from None
+        except MemoryError:
+            raise SandboxError(
+                f"{what} needed more than {_size(self.limits.memory)} of memory "
+                f"({_size(size)}); stopped"
+            ) from None
+        except pebble.ProcessExpired as exc:
+            raise SandboxError(
+                f"{what} killed its worker process (exit code {exc.exitcode})"
+            ) from None
+        except BrokenProcessPool:  # a worker died before taking its task: start afresh
+            self._discard()
+            raise SandboxError(f"{what} killed its worker process; workers restarted") from None
+        except asyncio.CancelledError:
+            future.cancel()  # type: ignore[no-untyped-call]  # pebble stops its worker
+            raise
+
+    async def digest(
+        self,
+        data: bytes,
+        *,
+        fallback_time: datetime,
+        headers: Mapping[str, str] | None = None,
+        base_url: str = "",
+        scope: str = "",
+        recognize: bool = True,
+    ) -> Digest:
+        """parse_feed() and, unless told not to, recognition of every entry."""
+        feed = await self._run(
+            "parsing", len(data), _parse, data, fallback_time, dict(headers or {}), base_url, scope
+        )
+        if not recognize:
+            return Digest(feed)
+        return Digest(feed, await self.recognize([p.entry for p in feed.entries]))
+
+    async def extract(self, data: bytes, url: str) -> str:
+        """The main text of an article page (full-text feeds)."""
+        return await self._run("full-text extraction", len(data), _extract, data, url)
+
+    async def recognize(self, entries: Sequence[Entry]) -> tuple[tuple[Finding, ...], ...]:
+        """Findings of each entry, in order. A long feed is cut into batches that the
+        workers read side by side, each batch with its own time limit."""
+        batches: list[list[Entry]] = [[]]
+        size = 0
+        for entry in entries:
+            if batches[-1] and (size >= BATCH_CHARS or len(batches[-1]) >= BATCH_ENTRIES):
+                batches.append([])
+                size = 0
+            batches[-1].append(entry)
+            size += len(entry.title) + len(entry.text)
+        if not batches[-1]:
+            return ()
+        parts = await asyncio.gather(
+            *(self._run("recognition", _chars(batch), _recognize_all, batch) for batch in batches)
+        )
+        return tuple(found for part in parts for found in part)
+
+    def _discard(self) -> None:
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.stop()  # type: ignore[no-untyped-call]
+
+    def close(self) -> None:
+        with self._lock:
+            pool, self._pool, self._closed = self._pool, None, True
+        if pool is not None:
+            pool.stop()  # type: ignore[no-untyped-call]
+            pool.join(timeout=5)
+
+
+def _chars(entries: Sequence[Entry]) -> int:
+    return sum(len(e.title) + len(e.text) for e in entries)
+
+
+def _size(n: int) -> str:
+    if n >= MB:
+        return f"{n / MB:.1f} MB"
+    return f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} bytes"
