@@ -41,11 +41,11 @@ def run_cli(
     )
 
 
-def start_daemon(config: Path) -> subprocess.Popen[str]:
+def start_daemon(config: Path, *options: str) -> subprocess.Popen[str]:
     """`tracker run` in the background, as a service manager would start it."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
     return subprocess.Popen(
-        [sys.executable, "-m", "tracker", "--config", str(config), "run"],
+        [sys.executable, "-m", "tracker", "--config", str(config), "run", *options],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

@@ -8,8 +8,8 @@ per-host limits; a
 slow feed never delays the others. Next poll times are stored, so a restart keeps them.
 
 Evaluation and delivery: an APScheduler job every `evaluate_every`, which coalesces and
-never overlaps itself. SIGINT/SIGTERM stop both; feeds being polled get up to the total
-fetch time limit to finish, then are cancelled.
+never overlaps itself, logging one line of what it decided. SIGINT/SIGTERM stop both;
+feeds being polled get STOP_GRACE seconds to finish, then are cancelled.
 """
 
 from __future__ import annotations
@@ -18,15 +18,18 @@ import asyncio
 import logging
 import signal
 import threading
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from types import FrameType
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
+from tracker.domain import OfficialStatus
 from tracker.feeds.fetch import HostClients, Limiter
 from tracker.jobs import FeedResult, Tracker
+from tracker.notify.outbox import DeliveryReport
 from tracker.notify.plan import waiting_line
 
 log = logging.getLogger("tracker.daemon")
@@ -37,29 +40,79 @@ def _utcnow() -> datetime:
 
 
 def log_result(result: FeedResult) -> None:
+    """One line per poll, naming the feed as the user named it (its URL goes along as a
+    field for JSON logs)."""
+    name = result.name or result.url
+    fields = {"feed": name, "url": result.url}
     if result.error:
-        log.warning("feed failed: %s: %s", result.url, result.error)
+        log.warning("feed failed: %s: %s", name, result.error, extra=fields)
     elif result.status == "not_modified":
-        log.info("polled %s: not modified", result.url)
+        log.info("polled %s: not modified", name, extra=fields)
     else:
         log.info(
             "polled %s: %d entries, %d new, %d duplicates, %d findings%s",
-            result.url,
+            name,
             result.entries,
             result.new_entries,
             result.duplicates,
             result.findings,
             f" (warning: {result.problem})" if result.problem else "",
+            extra={**fields, "new": result.new_entries, "findings": result.findings},
         )
 
 
-def evaluate_and_deliver(tracker: Tracker, clock: Callable[[], datetime] = _utcnow) -> None:
-    """The daemon's regular job: evaluate, deliver, and log each alert still waiting."""
+def evaluation_line(
+    statuses: Sequence[OfficialStatus],
+    before: Mapping[str, str],
+    alerts_due: int,
+    report: DeliveryReport,
+) -> str:
+    """What an evaluation decided, in one line: who changed state, what went out."""
+    counts = Counter(s.status.value for s in statuses)
+    states = ", ".join(f"{n} {state}" for state, n in sorted(counts.items()))
+    changes = [
+        f"{s.name} {before[s.name]} -> {s.status.value}"
+        for s in statuses
+        if s.name in before and before[s.name] != s.status.value
+    ]
+    line = f"evaluated {_plural(len(statuses), 'official')} ({states or 'none'})"
+    line += f"; {_plural(len(changes), 'status change')}"
+    line += f" ({'; '.join(changes)})" if changes else ""
+    line += f"; {_plural(alerts_due, 'alert')} due, {len(report.delivered)} delivered"
+    line += f", {len(report.failed)} failed"
+    return line + (f", {len(report.superseded)} superseded" if report.superseded else "")
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def evaluate_and_deliver(
+    tracker: Tracker,
+    clock: Callable[[], datetime] = _utcnow,
+    before: dict[str, str] | None = None,
+) -> None:
+    """The daemon's regular job: evaluate, deliver, log one summary line, and each alert
+    still waiting. `before` holds the states of the last evaluation (updated here)."""
     now = clock()
     evaluation = tracker.evaluate(now, now)
     for alert in evaluation.alerts:
         log.info("alert stored: %s", alert.subject)
     report = tracker.deliver(clock())
+    previous = before if before is not None else {}
+    log.info(
+        "%s",
+        evaluation_line(evaluation.statuses, previous, len(evaluation.alerts), report),
+        extra={
+            "officials": len(evaluation.statuses),
+            "alerts_due": len(evaluation.alerts),
+            "delivered": len(report.delivered),
+            "failed": len(report.failed),
+        },
+    )
+    if before is not None:
+        before.clear()
+        before.update((s.name, s.status.value) for s in evaluation.statuses)
     for alert, where in report.delivered:
         log.info("delivered: %s -> %s", alert.subject, where)
     for alert, error in report.failed:
@@ -89,8 +142,10 @@ def run_daemon(
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 300},
     )
 
+    states: dict[str, str] = {}  # each official's state at the last evaluation
+
     def evaluate() -> None:
-        evaluate_and_deliver(tracker, clock)
+        evaluate_and_deliver(tracker, clock, states)
 
     scheduler.add_job(
         evaluate,

@@ -137,10 +137,11 @@ class Sandbox:
             if self._pool is None:
                 # forkserver: workers are forked from a clean single-threaded server,
                 # never from the daemon with its threads and open connections. The
-                # server imports the main script and the parser once, so a new worker
-                # starts in milliseconds.
+                # server imports the parser and the recogniser once, so a new worker
+                # starts in milliseconds. (Not the main module: under `python -m
+                # tracker` workers never import it, and the CLI is not needed there.)
                 context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(["__main__", "tracker.sandbox"])
+                context.set_forkserver_preload(["tracker.sandbox"])
                 self._pool = pebble.ProcessPool(
                     max_workers=self.limits.pool_size(),
                     initializer=_start_worker,

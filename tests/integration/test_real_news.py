@@ -22,9 +22,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = Path(os.environ.get("REAL_NEWS_DIR", ROOT.parent / "shared" / "corpora" / "real-news"))
 
-pytestmark = pytest.mark.skipif(
-    not (CORPUS / "score.py").is_file(), reason=f"real-news corpus not present at {CORPUS}"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not (CORPUS / "score.py").is_file(), reason=f"real-news corpus not present at {CORPUS}"
+    ),
+    # scoring 180 articles runs the CLI some twenty times: ~40 s alone, more on a busy box
+    pytest.mark.timeout(300),
+]
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,6 @@ feeds or deliveries failed (details printed); 4 the database cannot be used.
 
 from __future__ import annotations
 
-import logging
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
@@ -102,9 +100,10 @@ def parse_step(value: str, option: str = "--step") -> timedelta:
         raise fail(f"{option}: {exc}", EXIT_USAGE) from None
 
 
-def setup_logging(verbose: bool) -> None:
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+def setup_logging(verbose: bool, fmt: str = "text") -> None:
+    from tracker import logs
+
+    try:
+        logs.setup(verbose, fmt)
+    except ValueError as exc:
+        raise fail(f"--log-format: {exc}", EXIT_USAGE) from None

@@ -254,7 +254,15 @@ def rescan(
     typer.echo(f"rescanned {result.entries} entries: {result.findings} findings")
 
 
-def run(ctx: typer.Context) -> None:
+def run(
+    ctx: typer.Context,
+    log_format: Annotated[
+        str,
+        typer.Option(
+            "--log-format", help="text (default), or json: one object per line for log shippers."
+        ),
+    ] = "text",
+) -> None:
     """The daemon: poll each feed when it is due (concurrently; a slow feed never
     delays the others), evaluate and alert regularly. Stops cleanly on SIGINT/SIGTERM.
 
@@ -263,7 +271,7 @@ def run(ctx: typer.Context) -> None:
     from tracker.daemon import run_daemon
 
     config = load(ctx)
-    setup_logging(get_state(ctx).verbose)
+    setup_logging(get_state(ctx).verbose, log_format)
     tracker = open_tracker(config, utcnow())
     if not tracker.feed_targets():
         raise fail(
