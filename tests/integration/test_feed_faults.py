@@ -63,7 +63,7 @@ FAULTS = [
         "failing",
     ),
     Fault("server error", Route(500, b"oops"), "HTTP 500 Internal Server Error", "failing"),
-    Fault("connection refused", None, "ConnectError", "failing"),
+    Fault("connection refused", None, "cannot connect to 127.0.0.1:", "failing"),
     Fault("reset mid-body", Route(body=GOOD, reset_after=40), "connection", "failing"),
     Fault("drips a byte a second", Route(body=GOOD, drip=1.0), "total time limit", "failing"),
     Fault(

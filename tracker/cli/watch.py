@@ -64,6 +64,13 @@ def _print_feed_results(results: list[FeedResult], *, quiet: bool = False) -> in
             typer.echo(f"  skipped {r.name}: {r.problem}")
         elif not quiet:
             typer.echo(_feed_line(r))
+    tried = [r for r in results if r.status != "skipped"]
+    if len(tried) > 1 and all(r.error and r.error.startswith("cannot ") for r in tried):
+        typer.echo(
+            f"tracker: no feed could be reached ({len(tried)} of {len(tried)} failed to"
+            " connect): is the network up?",
+            err=True,
+        )
     return failed
 
 

@@ -20,6 +20,7 @@ the bytes mean is parse.py's business; when to ask again is schedule.py's.
 from __future__ import annotations
 
 import asyncio
+import errno as _errno
 import ipaddress
 import socket
 import ssl
@@ -247,8 +248,51 @@ async def fetch_http(
         except (httpx.RemoteProtocolError, httpx.ReadError) as exc:
             detail = str(exc) or "reset by the server"
             raise FetchError(f"connection broken mid-response: {detail}") from None
+        except httpx.ConnectError as exc:
+            cause = _innermost(exc)
+            raise FetchError(
+                connect_reason(url, str(cause), getattr(cause, "errno", None))
+            ) from None
         except httpx.HTTPError as exc:
             raise FetchError(f"{type(exc).__name__}: {exc}") from None
+
+
+def _innermost(exc: BaseException) -> BaseException:
+    """The error at the bottom of httpx's chain (the socket's own, with its errno)."""
+    seen = {id(exc)}
+    while (nxt := exc.__cause__ or exc.__context__) is not None and id(nxt) not in seen:
+        seen.add(id(nxt))
+        exc = nxt
+    return exc
+
+
+def connect_reason(url: str, detail: str, errno: int | None = None) -> str:
+    """A failed connection in words that name the host ("cannot resolve host
+    news.example"), not httpx's "All connection attempts failed"."""
+    parts = urlsplit(url)
+    host = parts.hostname or url
+    try:
+        where = f"{host}:{parts.port}" if parts.port else host
+    except ValueError:
+        where = host
+    low = detail.lower()
+    if errno is not None:
+        low += {
+            socket.EAI_NONAME: " name or service not known",
+            socket.EAI_AGAIN: " temporary failure in name resolution",
+            _errno.ECONNREFUSED: " refused",
+            _errno.ENETUNREACH: " network is unreachable",
+            _errno.EHOSTUNREACH: " no route to host",
+        }.get(errno, "")
+    if "name or service not known" in low or "nodename nor servname" in low or "errno -2" in low:
+        return f"cannot resolve host {host} (no such name)"
+    if "temporary failure in name resolution" in low or "errno -3" in low:
+        return f"cannot resolve host {host} (no DNS answer: is the network up?)"
+    if "refused" in low:
+        return f"cannot connect to {where}: connection refused"
+    if "network is unreachable" in low or "no route to host" in low:
+        return f"cannot connect to {where}: network unreachable"
+    return f"cannot connect to {where}: {detail or 'connection failed'}"
 
 
 async def _get(

@@ -21,6 +21,7 @@ from dateutil import parser as date_parser
 from tracker.domain import Entry
 from tracker.feeds.identity import canonical_url, distinctive, fingerprint
 from tracker.feeds.schedule import feed_hint
+from tracker.feeds.sniff import describe
 from tracker.moments import check_moment
 from tracker.recognize.text import clean_whitespace, html_to_text
 
@@ -88,6 +89,13 @@ def _struct_to_datetime(value: Any) -> datetime | None:
         return _in_range(datetime.fromtimestamp(calendar.timegm(value), tz=UTC))
     except (TypeError, ValueError, OverflowError):
         return None
+
+
+def _header(headers: Mapping[str, str] | None, name: str) -> str:
+    for key, value in (headers or {}).items():
+        if key.lower() == name:
+            return value
+    return ""
 
 
 def _get(raw: Mapping[str, Any], key: str) -> Any:
@@ -205,10 +213,14 @@ def parse_feed(
     notes = _Notes()
     document = _json_feed(data, notes) or _xml_feed(data, headers, base_url)
     head, problem, version = document.feed, document.problem, document.version
-    if not document.entries and not version and (problem or not head):
+    if not document.entries and not version:
         if not data.strip():
             raise FeedParseError("empty response: no feed")
-        raise FeedParseError(problem or "not a feed: no RSS, RDF, Atom or JSON Feed found")
+        kind = describe(data, _header(headers, "content-type"), base_url)
+        if kind is not None:
+            raise FeedParseError(f"not a feed: {kind}")
+        if problem or not head:
+            raise FeedParseError(problem or "not a feed: no RSS, RDF, Atom or JSON Feed found")
     entries: list[ParsedEntry] = []
     skipped: list[str] = []
     if len(document.entries) > MAX_ENTRIES:
