@@ -175,6 +175,10 @@ name = "Sergey Lavrov"
                 if proc.poll() is None:
                     proc.kill()
             stopped_in = time.monotonic() - asked
+    print(
+        f"healthy feed polled {polled} times in {window} s (wanted >= {wanted});"
+        f" bomb fetched {bombs} times; stopped {stopped_in:.1f} s after SIGTERM"
+    )
     assert proc.returncode == 0, err
     assert bombs >= 1, "the bomb was never fetched"
     assert polled >= wanted, (
