@@ -7,7 +7,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,13 +26,17 @@ def free_port() -> int:
 
 
 def run_cli(
-    *args: str, env: dict[str, str] | None = None, timeout: float = 120
+    *args: str,
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
+    python_options: Sequence[str] = (),
 ) -> subprocess.CompletedProcess[str]:
-    """Run `python -m tracker` in a subprocess, as a user would."""
+    """Run `python -m tracker` in a subprocess, as a user would (`python_options`, such
+    as `-X importtime`, go to the interpreter)."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
     full_env.update(env or {})
     return subprocess.run(
-        [sys.executable, "-m", "tracker", *args],
+        [sys.executable, *python_options, "-m", "tracker", *args],
         capture_output=True,
         text=True,
         env=full_env,

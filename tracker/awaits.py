@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from tracker.domain import Sighting
-from tracker.recognize.text import fold
+from tracker.folding import fold
 
 
 class AwaitPhase(StrEnum):

@@ -1,4 +1,9 @@
-"""The `tracker` command line: thin commands over the jobs in tracker.jobs."""
+"""The `tracker` command line: thin commands over the jobs in tracker.jobs.
+
+Each command module imports its heavy parts when the command runs (see context.py), so
+`tracker --help` costs little more than importing typer. Help is plain click text
+(rich_markup_mode=None): typer's rich help would load rich for every `--help`.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +16,6 @@ import typer
 from tracker import __version__
 from tracker.cli import alerts, explain, feeds, report, setup, watch, web
 from tracker.cli.context import EXIT_STORE, EXIT_USAGE, State
-from tracker.config import ConfigError
-from tracker.store.engine import StoreError
 
 app = typer.Typer(
     name="tracker",
@@ -20,6 +23,7 @@ app = typer.Typer(
     "and an alert when someone goes quiet.",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
     add_completion=False,
 )
 
@@ -70,9 +74,11 @@ app.command()(web.web)
 def main() -> None:
     try:
         app()
-    except ConfigError as exc:  # raised outside the commands' own handling
-        print(f"tracker: {exc}", file=sys.stderr)
-        sys.exit(EXIT_USAGE)
-    except StoreError as exc:
-        print(f"tracker: {exc}", file=sys.stderr)
-        sys.exit(EXIT_STORE)
+    except Exception as exc:  # raised outside the commands' own handling
+        from tracker.config import ConfigError  # loaded by then if it was raised
+        from tracker.store.engine import StoreError
+
+        if isinstance(exc, ConfigError | StoreError):
+            print(f"tracker: {exc}", file=sys.stderr)
+            sys.exit(EXIT_USAGE if isinstance(exc, ConfigError) else EXIT_STORE)
+        raise

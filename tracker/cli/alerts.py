@@ -8,24 +8,20 @@ from typing import Annotated, Any
 
 import typer
 
-from tracker.awaits import Await
 from tracker.cli.context import (
     EXIT_ERROR,
     EXIT_PARTIAL,
     EXIT_USAGE,
+    Store,
     check_ids,
     fail,
     load,
+    open_store,
     open_tracker,
     parse_step,
     parse_time,
     utcnow,
 )
-from tracker.jobs import Tracker
-from tracker.notify.message import Part, compose
-from tracker.notify.smtp import DeliveryError, SmtpTransport
-from tracker.store import alert_store
-from tracker.store.engine import session as session_for
 
 app = typer.Typer(
     help="Alerts and their delivery state; `tracker alerts retry` forces a retry.",
@@ -33,10 +29,10 @@ app = typer.Typer(
 )
 
 
-def _official(tracker: Tracker, name: str) -> tuple[str, int]:
-    for official in tracker.config.officials:
+def _official(store: Store, name: str) -> tuple[str, int]:
+    for official in store.config.officials:
         if official.name.casefold() == name.casefold():
-            return official.name, tracker.ids[official.name]
+            return official.name, store.ids[official.name]
     raise fail(f"{name!r} is not on the watchlist", EXIT_USAGE)
 
 
@@ -62,7 +58,10 @@ def alerts(
     """
     if ctx.invoked_subcommand is not None:
         return
-    tracker = open_tracker(load(ctx), utcnow())
+    from tracker.store import alert_store
+    from tracker.store.engine import session as session_for
+
+    tracker = open_store(load(ctx), utcnow())
     with session_for(tracker.engine) as session:
         rows = alert_store.alerts(session, state)
     if as_json:
@@ -123,6 +122,9 @@ def retry(
 
     Example: tracker alerts retry
     """
+    from tracker.store import alert_store
+    from tracker.store.engine import session as session_for
+
     wanted = check_ids(ids or [], "alert id")
     tracker = open_tracker(load(ctx), utcnow())
     with session_for(tracker.engine) as session:
@@ -151,8 +153,11 @@ def mute(
 
     Example: tracker mute "Sergey Lavrov" --for 3d --reason "on holiday, known"
     """
+    from tracker.store import alert_store
+    from tracker.store.engine import session as session_for
+
     duration = parse_step(for_, "--for")
-    tracker = open_tracker(load(ctx), utcnow())
+    tracker = open_store(load(ctx), utcnow())
     official, official_id = _official(tracker, name)
     now = utcnow()
     with session_for(tracker.engine) as session:
@@ -170,7 +175,10 @@ def unmute(
 
     Example: tracker unmute "Sergey Lavrov"
     """
-    tracker = open_tracker(load(ctx), utcnow())
+    from tracker.store import alert_store
+    from tracker.store.engine import session as session_for
+
+    tracker = open_store(load(ctx), utcnow())
     official, official_id = _official(tracker, name)
     with session_for(tracker.engine) as session:
         lifted = alert_store.lift_mutes(session, official_id, utcnow())
@@ -192,10 +200,14 @@ def await_(
 
     Example: tracker await "Sergey Lavrov" --since 2013-02-12T12:00Z --within 72h --about Kerry
     """
+    from tracker.awaits import Await
+    from tracker.store import alert_store
+    from tracker.store.engine import session as session_for
+
     start = parse_time(since, end_of_day=False, option="--since")
     assert start is not None
     window = parse_step(within, "--within")
-    tracker = open_tracker(load(ctx), utcnow())
+    tracker = open_store(load(ctx), utcnow())
     official, official_id = _official(tracker, name)
     watch = Await(official, start, window, tuple(about or ()))
     with session_for(tracker.engine) as session:
@@ -210,6 +222,9 @@ def test_email(ctx: typer.Context) -> None:
 
     Example: tracker test-email
     """
+    from tracker.notify.message import Part, compose
+    from tracker.notify.smtp import DeliveryError, SmtpTransport
+
     config = load(ctx)
     if config.email is None:
         raise fail(f"{config.path}: no [email] section: alerts go to {config.outbox}", EXIT_USAGE)

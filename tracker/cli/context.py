@@ -2,6 +2,10 @@
 
 Exit codes: 0 done; 1 unexpected error; 2 bad usage or bad config; 3 done, but some
 feeds or deliveries failed (details printed); 4 the database cannot be used.
+
+Imports stay light here and in every command module: `tracker --help` and the read
+commands must not load the HTTP client, the feed parser, the scheduler or the
+recogniser. What a command needs beyond that it imports when it runs.
 """
 
 from __future__ import annotations
@@ -10,14 +14,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from tracker.config import Config, ConfigError, find_config_path, load_config
-from tracker.durations import parse_duration
-from tracker.jobs import Tracker
-from tracker.moments import check_id, check_moment
-from tracker.store.engine import StoreError, open_engine
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from tracker.config import Config
+    from tracker.evaluate import Evaluation, Evaluator
+    from tracker.jobs import Tracker
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL, EXIT_STORE = 0, 1, 2, 3, 4
 
@@ -44,6 +50,8 @@ def get_state(ctx: typer.Context) -> State:
 
 
 def load(ctx: typer.Context) -> Config:
+    from tracker.config import ConfigError, find_config_path, load_config
+
     path = find_config_path(get_state(ctx).config_path)
     try:
         return load_config(path)
@@ -51,19 +59,59 @@ def load(ctx: typer.Context) -> Config:
         raise fail(str(exc), EXIT_USAGE) from None
 
 
-def open_tracker(config: Config, now: datetime, database: str | None = None) -> Tracker:
-    url = database or config.database
+def _engine(config: Config, database: str | None) -> Engine:
+    from tracker.store.engine import StoreError, open_engine
+
     try:
-        engine = open_engine(url)
+        return open_engine(database or config.database)
     except StoreError as exc:
         raise fail(str(exc), EXIT_STORE) from None
-    return Tracker(config, engine, now=now)
+
+
+def open_tracker(config: Config, now: datetime, database: str | None = None) -> Tracker:
+    """The whole tracker (fetching, recognition, delivery): for commands that take in news."""
+    from tracker.jobs import Tracker
+
+    return Tracker(config, _engine(config, database), now=now)
+
+
+@dataclass
+class Store:
+    """The database with the watchlist synced, as a Tracker leaves it, without building
+    the fetching and recognition machinery: what reading and muting commands need."""
+
+    config: Config
+    engine: Engine
+    ids: dict[str, int]
+    evaluator: Evaluator
+
+    def statuses(self, as_of: datetime) -> Evaluation:
+        return self.evaluator.statuses(as_of)
+
+
+def open_store(config: Config, now: datetime) -> Store:
+    """The same syncs as Tracker.__init__ (officials, awaits, config feeds), so a read
+    command answers exactly as it would with a whole Tracker."""
+    from tracker.evaluate import Evaluator
+    from tracker.store import repo
+    from tracker.store.engine import session
+
+    engine = _engine(config, None)
+    with session(engine) as s:
+        ids = repo.sync_officials(s, config.officials, now)
+    evaluator = Evaluator(config, engine, ids)
+    evaluator.sync_awaits(now)
+    with session(engine) as s:
+        repo.sync_config_feeds(s, [(f.url, f.name, f.category) for f in config.feeds])
+    return Store(config, engine, ids, evaluator)
 
 
 def parse_time(
     value: str | None, *, end_of_day: bool = True, option: str = "--as-of"
 ) -> datetime | None:
     """ISO date or date-time; a bare date means the end of that day (UTC)."""
+    from tracker.moments import check_moment
+
     if value is None:
         return None
     text = value.strip()
@@ -87,6 +135,8 @@ def parse_time(
 
 def check_ids(ids: Iterable[int], what: str = "id") -> list[int]:
     """Ids given on the command line, each within the database's 64-bit range."""
+    from tracker.moments import check_id
+
     try:
         return [check_id(i) for i in ids]
     except ValueError as exc:
@@ -94,6 +144,8 @@ def check_ids(ids: Iterable[int], what: str = "id") -> list[int]:
 
 
 def parse_step(value: str, option: str = "--step") -> timedelta:
+    from tracker.durations import parse_duration
+
     try:
         return parse_duration(value)
     except ValueError as exc:

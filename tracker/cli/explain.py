@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from tracker import corroborate
 from tracker.cli.context import EXIT_USAGE, fail, load, open_tracker, utcnow
 from tracker.cli.report import dispute_json
-from tracker.corroborate import Account, Dispute, Support
-from tracker.domain import Entry, Kind
-from tracker.recognize import SentenceDecision
-from tracker.store import repo
-from tracker.store.engine import session as session_for
-from tracker.store.tables import EntryRow, FeedRow
+
+if TYPE_CHECKING:
+    from tracker import corroborate
+    from tracker.corroborate import Account, Dispute, Support
+    from tracker.recognize import SentenceDecision
+    from tracker.store.tables import EntryRow
 
 
 def across_entries(
@@ -26,6 +25,8 @@ def across_entries(
     now: datetime,
 ) -> dict[tuple[str, date], tuple[Support, Dispute | None]]:
     """Per (official, day) of this entry's appearances: its support and any dispute."""
+    from tracker import corroborate
+
     known = {(a.official, a.day, a.url) for a in accounts}
     everything = accounts + [a for a in mine if (a.official, a.day, a.url) not in known]
     support = corroborate.support(everything, now)
@@ -66,6 +67,13 @@ def explain(
 
     Example: tracker explain https://northwire.example/world/2025/11/10/questions-mount
     """
+    from tracker import corroborate
+    from tracker.corroborate import Account
+    from tracker.domain import Entry, Kind
+    from tracker.store import repo
+    from tracker.store.engine import session as session_for
+    from tracker.store.tables import FeedRow
+
     config = load(ctx)
     tracker = open_tracker(config, utcnow())
     with session_for(tracker.engine) as session:

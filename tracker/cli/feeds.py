@@ -5,20 +5,26 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from tracker.cli.context import EXIT_USAGE, fail, load, open_tracker, parse_step, utcnow
-from tracker.feeds.discover import discover_feeds
-from tracker.feeds.fetch import Fetched, FetchError, fetch_http, make_client
-from tracker.feeds.health import worst_first
-from tracker.feeds.opml import OpmlError, OpmlFeed, export_opml, parse_opml
-from tracker.feeds.parse import FeedParseError, ParsedFeed, parse_feed
-from tracker.jobs import Tracker
-from tracker.store import repo
-from tracker.store.engine import session as session_for
-from tracker.store.tables import FeedRow
+from tracker.cli.context import (
+    EXIT_USAGE,
+    Store,
+    fail,
+    load,
+    open_store,
+    open_tracker,
+    parse_step,
+    utcnow,
+)
+
+if TYPE_CHECKING:
+    from tracker.feeds.fetch import Fetched
+    from tracker.feeds.parse import ParsedFeed
+    from tracker.jobs import Tracker
+    from tracker.store.tables import FeedRow
 
 app = typer.Typer(
     help="The feeds and their health, worst first; add, remove, enable; OPML import and export.",
@@ -35,7 +41,11 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _rows(tracker: Tracker, include_all: bool) -> list[tuple[Any, FeedRow]]:
+def _rows(tracker: Store, include_all: bool) -> list[tuple[Any, FeedRow]]:
+    from tracker.feeds.health import worst_first
+    from tracker.store import repo
+    from tracker.store.engine import session as session_for
+
     declared = {f.url for f in tracker.config.feeds}
     with session_for(tracker.engine) as session:
         rows = repo.feeds(session) if include_all else repo.polled_feeds(session)
@@ -84,7 +94,7 @@ def list_feeds(
     """
     if ctx.invoked_subcommand is not None:
         return
-    tracker = open_tracker(load(ctx), utcnow())
+    tracker = open_store(load(ctx), utcnow())
     judged = _rows(tracker, include_all)
     if as_json:
         typer.echo(json.dumps({"feeds": [_as_json(h, r) for h, r in judged]}, indent=2))
@@ -118,11 +128,15 @@ def list_feeds(
 
 
 async def _get(tracker: Tracker, url: str) -> Fetched:
+    from tracker.feeds.fetch import fetch_http, make_client
+
     async with make_client(tracker.policy) as client:
         return await fetch_http(client, url, policy=tracker.policy)
 
 
 def _as_feed(fetched: Fetched) -> ParsedFeed | None:
+    from tracker.feeds.parse import FeedParseError, parse_feed
+
     try:
         parsed = parse_feed(fetched.data, fallback_time=utcnow(), headers=fetched.headers)
     except FeedParseError:
@@ -153,6 +167,11 @@ def add(
 
     Example: tracker feeds add https://www.example.org/news
     """
+    from tracker.feeds.discover import discover_feeds
+    from tracker.feeds.fetch import FetchError
+    from tracker.store import repo
+    from tracker.store.engine import session as session_for
+
     config = load(ctx)
     seconds = int(parse_step(interval, "--interval").total_seconds()) if interval else None
     if not url.lower().startswith(("http://", "https://")):
@@ -204,7 +223,10 @@ def add(
     )
 
 
-def _find(tracker: Tracker, url: str) -> FeedRow:
+def _find(tracker: Store, url: str) -> FeedRow:
+    from tracker.store import repo
+    from tracker.store.engine import session as session_for
+
     with session_for(tracker.engine) as session:
         row = repo.feed_by_url(session, url)
     if row is None:
@@ -218,8 +240,11 @@ def remove(ctx: typer.Context, url: Annotated[str, typer.Argument(help="The feed
 
     Example: tracker feeds remove https://www.example.org/feed.xml
     """
+    from tracker.store import repo
+    from tracker.store.engine import session as session_for
+
     config = load(ctx)
-    tracker = open_tracker(config, utcnow())
+    tracker = open_store(config, utcnow())
     row = _find(tracker, url)
     if row.url in {f.url for f in config.feeds}:
         raise fail(
@@ -239,7 +264,10 @@ def enable(ctx: typer.Context, url: Annotated[str, typer.Argument(help="The feed
 
     Example: tracker feeds enable https://www.example.org/feed.xml
     """
-    tracker = open_tracker(load(ctx), utcnow())
+    from tracker.store import repo
+    from tracker.store.engine import session as session_for
+
+    tracker = open_store(load(ctx), utcnow())
     row = _find(tracker, url)
     with session_for(tracker.engine) as session:
         repo.enable_feed(session, row)
@@ -255,6 +283,10 @@ def import_opml(
 
     Example: tracker feeds import subscriptions.opml
     """
+    from tracker.feeds.opml import OpmlError, parse_opml
+    from tracker.store import repo
+    from tracker.store.engine import session as session_for
+
     config = load(ctx)
     try:
         found = parse_opml(path.read_bytes())
@@ -262,7 +294,7 @@ def import_opml(
         raise fail(f"{path}: {exc.strerror or exc}", EXIT_USAGE) from None
     except OpmlError as exc:
         raise fail(f"{path}: {exc}", EXIT_USAGE) from None
-    tracker = open_tracker(config, utcnow())
+    tracker = open_store(config, utcnow())
     declared = {f.url for f in config.feeds}
     added = present = skipped = 0
     with session_for(tracker.engine) as session:
@@ -296,6 +328,10 @@ def export(
 
     Example: tracker feeds export -o subscriptions.opml
     """
+    from tracker.feeds.opml import OpmlFeed, export_opml
+    from tracker.store import repo
+    from tracker.store.engine import session as session_for
+
     config = load(ctx)
     tracker = open_tracker(config, utcnow())
     with session_for(tracker.engine) as session:

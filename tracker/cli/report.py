@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from tracker import corroborate
-from tracker.cli.context import load, open_tracker, parse_time, utcnow
-from tracker.corroborate import Account, Dispute
-from tracker.domain import Kind, OfficialStatus
-from tracker.durations import format_duration
-from tracker.evaluate import Evaluation
-from tracker.notify.plan import Waiting, waiting_line
-from tracker.store import repo
-from tracker.store.engine import session as session_for
+from tracker.cli.context import load, open_store, parse_time, utcnow
+
+if TYPE_CHECKING:
+    from tracker.corroborate import Dispute
+    from tracker.domain import OfficialStatus
+    from tracker.evaluate import Evaluation
+    from tracker.notify.plan import Waiting
+    from tracker.store import repo
 
 
 def _days(value: Any) -> float | None:
@@ -113,6 +112,9 @@ HEADER = (
 
 
 def print_status_table(evaluation: Evaluation) -> None:
+    from tracker.durations import format_duration
+    from tracker.notify.plan import waiting_line
+
     rows = [HEADER]
     for s in evaluation.statuses:
         silent = f"{s.silent_for.total_seconds() / 86400:.1f}d" if s.silent_for is not None else "-"
@@ -169,9 +171,12 @@ def status(
 
     Example: tracker status --as-of 2025-11-12 --json
     """
+    from tracker.store import repo
+    from tracker.store.engine import session as session_for
+
     config = load(ctx)
     when = parse_time(as_of) or utcnow()
-    tracker = open_tracker(config, utcnow())
+    tracker = open_store(config, utcnow())
     evaluation = tracker.statuses(when)
     if as_json:
         typer.echo(json.dumps(status_json(evaluation), ensure_ascii=False, indent=2))
@@ -203,9 +208,15 @@ def history(
 
     Example: tracker history "Sergey Lavrov" --json
     """
+    from tracker import corroborate
+    from tracker.corroborate import Account
+    from tracker.domain import Kind
+    from tracker.store import repo
+    from tracker.store.engine import session as session_for
+
     config = load(ctx)
     now = utcnow()
-    tracker = open_tracker(config, now)
+    tracker = open_store(config, now)
     kinds = (Kind.APPEARANCE, Kind.ABSENCE, Kind.MENTION) if mentions else (Kind.APPEARANCE,)
     with session_for(tracker.engine) as session:
         items = repo.history(session, name, kinds)

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from tracker.cli.context import EXIT_USAGE, fail, get_state
-from tracker.config import find_config_path
 
 STARTER = """\
 # tracker configuration. Reference: docs/configuration.md
@@ -77,6 +76,8 @@ def init(
 
     Example: tracker init ./tracker.toml
     """
+    from tracker.config import find_config_path
+
     target = path or find_config_path(get_state(ctx).config_path)
     if target.exists() and not force:
         raise fail(f"{target}: already exists (use --force to overwrite)", EXIT_USAGE)

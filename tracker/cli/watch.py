@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -22,12 +22,10 @@ from tracker.cli.context import (
     utcnow,
 )
 from tracker.cli.report import print_status_table
-from tracker.domain import Status
-from tracker.jobs import FeedResult, Tracker, expand_paths
-from tracker.notify.plan import waiting_line
-from tracker.notify.smtp import OutboxTransport
-from tracker.replay import Sent, StatusChange
-from tracker.replay import replay as run_replay
+
+if TYPE_CHECKING:
+    from tracker.jobs import FeedResult, Tracker
+    from tracker.replay import Sent, StatusChange
 
 MANY_FILES = 50
 AsOf = Annotated[
@@ -75,6 +73,8 @@ def _print_feed_results(results: list[FeedResult], *, quiet: bool = False) -> in
 
 
 def _evaluate_and_deliver(tracker: Tracker, as_of_text: str | None) -> int:
+    from tracker.notify.plan import waiting_line
+
     now = utcnow()
     as_of = parse_time(as_of_text) or now
     evaluation = tracker.evaluate(as_of, now)
@@ -135,6 +135,8 @@ def import_(
 
     Example: tracker import seeds/
     """
+    from tracker.jobs import expand_paths
+
     config = load(ctx)
     parse_time(as_of)
     tracker = open_tracker(config, utcnow())
@@ -188,6 +190,10 @@ def replay(
 
     Example: tracker --config config/demo.toml replay seeds/ --from 2025-10-01
     """
+    from tracker.domain import Status
+    from tracker.notify.smtp import OutboxTransport
+    from tracker.replay import replay as run_replay
+
     config = load(ctx)
     start = parse_time(from_, end_of_day=False, option="--from")
     end = parse_time(to, option="--to")

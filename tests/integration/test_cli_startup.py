@@ -1,0 +1,98 @@
+"""The CLI loads only what a command needs: `--help`, `--version`, `status` and `history`
+start without the HTTP client, the feed parser, the scheduler, Apprise or the recogniser.
+
+Each command runs as a user runs it (`python -X importtime -m tracker ...`, a fresh
+interpreter) and the modules it imported are read from the interpreter's own report.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import SEEDS, run_cli
+
+IMPORTTIME = ("-X", "importtime")
+FORBIDDEN = ("httpx", "feedparser", "apscheduler", "apprise", "tracker.recognize", "tracker.feeds")
+
+
+def imported(result_stderr: str) -> set[str]:
+    """Module names from `-X importtime` lines: `import time: self | cumulative | name`."""
+    names = set()
+    for line in result_stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            name = line.rsplit("|", 1)[1].strip()
+            if name != "imported package":
+                names.add(name)
+    return names
+
+
+def forbidden_in(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if any(m == f or m.startswith(f + ".") for f in FORBIDDEN))
+
+
+@pytest.fixture(scope="module")
+def small_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real SQLite database with entries and findings, from one of the demo's feeds."""
+    folder = tmp_path_factory.mktemp("startup")
+    config = folder / "tracker.toml"
+    config.write_text(
+        'database = "sqlite:///small.db"\noutbox = "outbox"\n\n'
+        '[[officials]]\nname = "Sergey Lavrov"\n\n'
+        '[[officials]]\nname = "Maria Zakharova"\n',
+        encoding="utf-8",
+    )
+    done = run_cli("--config", str(config), "import", "--no-alerts", str(SEEDS / "northwire.rss"))
+    assert done.returncode == 0, done.stderr
+    history = run_cli("--config", str(config), "history", "--json")
+    assert json.loads(history.stdout)["appearances"], "the fixture should hold appearances"
+    return config
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["--version"],
+        ["status", "--help"],
+    ],
+    ids=" ".join,
+)
+def test_help_and_version_load_nothing_heavy(args: list[str]) -> None:
+    done = run_cli(*args, python_options=IMPORTTIME)
+    assert done.returncode == 0, done.stderr[-2000:]
+    modules = imported(done.stderr)
+    assert "typer" in modules  # the report was read
+    assert forbidden_in(modules) == []
+    assert "sqlalchemy" not in modules and "sqlmodel" not in modules
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status"],
+        ["status", "--json"],
+        ["status", "--as-of", "2025-11-12"],
+        ["history"],
+        ["history", "Sergey Lavrov", "--mentions"],
+        ["history", "--json"],
+    ],
+    ids=" ".join,
+)
+def test_read_commands_load_no_fetching_or_recognition(small_db: Path, args: list[str]) -> None:
+    done = run_cli("--config", str(small_db), *args, python_options=IMPORTTIME)
+    assert done.returncode == 0, done.stderr[-2000:]
+    modules = imported(done.stderr)
+    assert "tracker.store.engine" in modules  # it did open the database
+    assert forbidden_in(modules) == []
+
+
+def test_commands_that_fetch_still_load_what_they_need(small_db: Path) -> None:
+    """The guard reads the report correctly: `explain` does load the recogniser."""
+    history = json.loads(run_cli("--config", str(small_db), "history", "--json").stdout)
+    url = history["appearances"][0]["url"]
+    done = run_cli("--config", str(small_db), "explain", url, python_options=IMPORTTIME)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "tracker.recognize" in forbidden_in(imported(done.stderr))
