@@ -16,7 +16,6 @@ from datetime import date, datetime, time, timedelta
 from typing import Annotated, Any, Literal, TypeVar, get_args
 from urllib.parse import urlsplit
 
-import httpx
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -215,6 +214,8 @@ def _feed_url(url: str) -> str:
         raise ValueError(f"bad URL {url!r}: no host name")
     if any(c.isspace() for c in url):
         raise ValueError(f"bad URL {url!r}: spaces must be escaped as %20")
+    import httpx  # here, not at the top: read commands must not load the HTTP client
+
     try:
         httpx.URL(url)
     except (httpx.InvalidURL, ValueError) as exc:
