@@ -11,7 +11,6 @@ from typing import Annotated
 import typer
 
 from tracker.cli.context import EXIT_STORE, EXIT_USAGE, fail, load, parse_time, utcnow
-from tracker.store.engine import StoreError, open_engine
 
 MIN_TOKEN = 16
 
@@ -57,6 +56,8 @@ def web(
         raise fail(
             f"--token: too short ({len(token)} characters, at least {MIN_TOKEN})", EXIT_USAGE
         )
+    from tracker.store.engine import StoreError, open_engine  # not for --help
+
     try:
         engine = open_engine(config.database)
     except StoreError as exc:
