@@ -179,7 +179,8 @@ def test_mute_and_unmute_from_the_command_line(make_tracker: Any) -> None:
     assert run_cli_in(tracker, "unmute", "Sergey Lavrov").stdout.strip() == "unmuted Sergey Lavrov"
     assert "muted:" not in run_cli_in(tracker, "status").stdout
     unknown = run_cli_in(tracker, "mute", "Nobody")
-    assert unknown.returncode == 2 and "not on the watchlist" in unknown.stderr
+    assert unknown.stderr == 'tracker: no official "Nobody" on the watchlist\n'
+    assert unknown.returncode == 2
 
 
 def test_two_alerts_for_the_same_desk_are_one_message(

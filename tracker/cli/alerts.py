@@ -12,10 +12,10 @@ from tracker.cli.context import (
     EXIT_ERROR,
     EXIT_PARTIAL,
     EXIT_USAGE,
-    Store,
     check_ids,
     fail,
     load,
+    official_named,
     open_store,
     open_tracker,
     parse_step,
@@ -23,17 +23,12 @@ from tracker.cli.context import (
     utcnow,
 )
 
+OFFICIAL = "The official: name, alias or surname alone; case and accents do not matter."
+
 app = typer.Typer(
     help="Alerts and their delivery state; `tracker alerts retry` forces a retry.",
     no_args_is_help=False,
 )
-
-
-def _official(store: Store, name: str) -> tuple[str, int]:
-    for official in store.config.officials:
-        if official.name.casefold() == name.casefold():
-            return official.name, store.ids[official.name]
-    raise fail(f"{name!r} is not on the watchlist", EXIT_USAGE)
 
 
 def _when(value: datetime | None) -> str:
@@ -145,7 +140,7 @@ def retry(
 
 def mute(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The official, as on the watchlist.")],
+    name: Annotated[str, typer.Argument(help=OFFICIAL)],
     for_: Annotated[str, typer.Option("--for", help="How long, e.g. 3d, 12h.")] = "3d",
     reason: Annotated[str, typer.Option("--reason", help="Why (shown in status, logged).")] = "",
 ) -> None:
@@ -157,11 +152,14 @@ def mute(
     from tracker.store.engine import session as session_for
 
     duration = parse_step(for_, "--for")
-    tracker = open_store(load(ctx), utcnow())
-    official, official_id = _official(tracker, name)
+    config = load(ctx)
+    official = official_named(config, name)
+    tracker = open_store(config, utcnow())
     now = utcnow()
     with session_for(tracker.engine) as session:
-        row = alert_store.add_mute(session, official_id, now, now + duration, reason.strip())
+        row = alert_store.add_mute(
+            session, tracker.ids[official], now, now + duration, reason.strip()
+        )
     typer.echo(
         f"muted {official} until {row.until:%Y-%m-%d %H:%M} UTC" + (f": {reason}" if reason else "")
     )
@@ -169,7 +167,7 @@ def mute(
 
 def unmute(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The official, as on the watchlist.")],
+    name: Annotated[str, typer.Argument(help=OFFICIAL)],
 ) -> None:
     """Lift the mutes on one official.
 
@@ -178,16 +176,17 @@ def unmute(
     from tracker.store import alert_store
     from tracker.store.engine import session as session_for
 
-    tracker = open_store(load(ctx), utcnow())
-    official, official_id = _official(tracker, name)
+    config = load(ctx)
+    official = official_named(config, name)
+    tracker = open_store(config, utcnow())
     with session_for(tracker.engine) as session:
-        lifted = alert_store.lift_mutes(session, official_id, utcnow())
+        lifted = alert_store.lift_mutes(session, tracker.ids[official], utcnow())
     typer.echo(f"unmuted {official}" if lifted else f"{official} was not muted")
 
 
 def await_(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="Who should reply, as on the watchlist.")],
+    name: Annotated[str, typer.Argument(help="Who should reply: " + OFFICIAL)],
     since: Annotated[str, typer.Option("--since", help="When the wait began (ISO time).")],
     within: Annotated[str, typer.Option("--within", help="The window, e.g. 72h.")],
     about: Annotated[
@@ -207,11 +206,12 @@ def await_(
     start = parse_time(since, end_of_day=False, option="--since")
     assert start is not None
     window = parse_step(within, "--within")
-    tracker = open_store(load(ctx), utcnow())
-    official, official_id = _official(tracker, name)
+    config = load(ctx)
+    official = official_named(config, name)
+    tracker = open_store(config, utcnow())
     watch = Await(official, start, window, tuple(about or ()))
     with session_for(tracker.engine) as session:
-        new = alert_store.add_await(session, official_id, watch, utcnow(), "cli")
+        new = alert_store.add_await(session, tracker.ids[official], watch, utcnow(), "cli")
     verb = "watching" if new else "already watching"
     topic = f" about {', '.join(watch.about)}" if watch.about else ""
     typer.echo(f"{verb} for a reply from {official}{topic} by {watch.deadline:%Y-%m-%d %H:%M} UTC")

@@ -106,6 +106,18 @@ def open_store(config: Config, now: datetime) -> Store:
     return Store(config, engine, ids, evaluator)
 
 
+def official_named(config: Config, name: str) -> str:
+    """The watchlist name of the official the user typed: name or alias, any case or
+    accents, or the surname alone when only one official has it (tracker/watchlist.py).
+    A miss exits 2 with the closest names."""
+    from tracker.watchlist import NameNotFound, resolve
+
+    try:
+        return resolve(name, config.officials)
+    except NameNotFound as exc:
+        raise fail(str(exc), EXIT_USAGE) from None
+
+
 def parse_time(
     value: str | None, *, end_of_day: bool = True, option: str = "--as-of"
 ) -> datetime | None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from tracker.cli.context import load, open_store, parse_time, utcnow
+from tracker.cli.context import load, official_named, open_store, parse_time, utcnow
 
 if TYPE_CHECKING:
     from tracker.corroborate import Dispute
@@ -198,7 +198,10 @@ def status(
 
 def history(
     ctx: typer.Context,
-    name: Annotated[str | None, typer.Argument(help="Only this official.")] = None,
+    name: Annotated[
+        str | None,
+        typer.Argument(help="Only this official: name, alias or surname; any case or accents."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON for programs.")] = False,
     mentions: Annotated[
         bool, typer.Option("--mentions", help="Also show absence reports and mentions.")
@@ -215,6 +218,8 @@ def history(
     from tracker.store.engine import session as session_for
 
     config = load(ctx)
+    if name is not None:
+        name = official_named(config, name)
     now = utcnow()
     tracker = open_store(config, now)
     kinds = (Kind.APPEARANCE, Kind.ABSENCE, Kind.MENTION) if mentions else (Kind.APPEARANCE,)
@@ -236,8 +241,6 @@ def history(
         found = support.get(key)
         return (len(found.sources) if found else 1), disputes.get(key)
 
-    if name is not None and name.casefold() not in {o.name.casefold() for o in config.officials}:
-        typer.echo(f"tracker: warning: {name!r} is not on the watchlist", err=True)
     if as_json:
         payload = []
         for i in items:

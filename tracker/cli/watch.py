@@ -15,6 +15,7 @@ from tracker.cli.context import (
     fail,
     get_state,
     load,
+    official_named,
     open_tracker,
     parse_step,
     parse_time,
@@ -256,13 +257,8 @@ def rescan(
     from tracker.rescan import rescan as run_rescan
 
     config = load(ctx)
+    chosen = [official_named(config, name) for name in names or []]
     tracker = open_tracker(config, utcnow())
-    known = {o.name.casefold(): o.name for o in config.officials}
-    chosen = []
-    for name in names or []:
-        if name.casefold() not in known:
-            raise fail(f"{name!r} is not on the watchlist", EXIT_USAGE)
-        chosen.append(known[name.casefold()])
     result = run_rescan(tracker, chosen)
     typer.echo(f"rescanned {result.entries} entries: {result.findings} findings")
 
