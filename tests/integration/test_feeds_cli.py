@@ -61,7 +61,7 @@ def test_feeds_lists_health_worst_first_and_status_warns(
     assert by_url[urls[2]]["disabled_at"] is not None
 
     status = run_cli("--config", str(config), "status", "--as-of", "2025-10-30")
-    assert "2 feed(s) failing or disabled" in status.stdout
+    assert "2 feeds failing or disabled" in status.stdout
 
 
 def test_feeds_add_discovers_the_feed_a_page_links(tmp_path: Path, server: FeedServer) -> None:

@@ -24,7 +24,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
     rich_markup_mode=None,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish
 )
 
 
@@ -73,7 +73,7 @@ app.command()(web.web)
 
 def main() -> None:
     try:
-        app()
+        app(prog_name="tracker")  # also under `python -m tracker`: completion needs the name
     except Exception as exc:  # raised outside the commands' own handling
         from tracker.config import ConfigError  # loaded by then if it was raised
         from tracker.store.engine import StoreError

@@ -46,20 +46,24 @@ def alerts(
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON for programs.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="CSV for spreadsheets.")] = False,
 ) -> None:
-    """Every stored alert, oldest first, with its delivery state.
+    """Every stored alert, oldest first, with its delivery state (JSON or CSV on request).
 
     Example: tracker alerts --state pending
     """
     if ctx.invoked_subcommand is not None:
         return
+    from tracker.cli.tables import STATE_STYLES, check_format, console, cut, plural, print_csv
     from tracker.store import alert_store
+
+    check_format(as_json, as_csv)
     from tracker.store.engine import session as session_for
 
     tracker = open_store(load(ctx), utcnow())
     with session_for(tracker.engine) as session:
         rows = alert_store.alerts(session, state)
-    if as_json:
+    if as_json or as_csv:
         payload: list[dict[str, Any]] = [
             {
                 "id": a.id,
@@ -84,17 +88,28 @@ def alerts(
             }
             for a, name in rows
         ]
-        typer.echo(json.dumps({"alerts": payload}, ensure_ascii=False, indent=2))
+        if as_csv:
+            print_csv(payload)
+        else:
+            typer.echo(json.dumps({"alerts": payload}, ensure_ascii=False, indent=2))
         return
+    from rich.text import Text
+
     if not rows:
         typer.echo("no alerts")
+    out = console()
     for a, _name in rows:
-        line = f"#{a.id:<4} {a.state:9} {_when(a.as_of)}  {a.subject}"
+        lead = f"#{a.id:<4} {a.state:9} {_when(a.as_of)}  "
+        first = Text(lead + cut(a.subject, max(out.width - len(lead), 20)))
+        start = len(f"#{a.id:<4} ")
+        first.stylize(STATE_STYLES.get(a.state, ""), start, start + len(a.state))
+        out.print(first)
+        line = ""
         if a.state == "pending" and a.last_error:
             when = _when(a.next_attempt_at)
             line += f"\n      attempt {a.attempts} failed: {a.last_error}; next {when}"
         elif a.state == "failed":
-            line += f"\n      failed for good after {a.attempts} attempt(s): {a.last_error}"
+            line += f"\n      failed for good after {plural(a.attempts, 'attempt')}: {a.last_error}"
         if a.delivered_at or (a.state == "pending" and a.delivered_to):
             for where in (a.delivered_to or "").splitlines():
                 line += f"\n      delivered {_when(a.delivered_at)} -> {where}"
@@ -103,7 +118,8 @@ def alerts(
                 line += f"\n      refused for good: {refusal}"
         if a.state == "superseded":
             line += f"\n      {_when(a.superseded_at)}: {a.superseded_reason}"
-        typer.echo(line)
+        if line:
+            typer.echo(line.removeprefix("\n"))
 
 
 @app.command()

@@ -81,6 +81,7 @@ def _as_json(h: Any, r: FeedRow) -> dict[str, Any]:
 def list_feeds(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="JSON for programs.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="CSV for spreadsheets.")] = False,
     include_all: Annotated[
         bool,
         typer.Option(
@@ -94,15 +95,22 @@ def list_feeds(
     """
     if ctx.invoked_subcommand is not None:
         return
+    from tracker.cli.tables import check_format, print_csv, print_table
+
+    check_format(as_json, as_csv)
     tracker = open_store(load(ctx), utcnow())
     judged = _rows(tracker, include_all)
     if as_json:
         typer.echo(json.dumps({"feeds": [_as_json(h, r) for h, r in judged]}, indent=2))
         return
+    if as_csv:
+        print_csv([_as_json(h, r) for h, r in judged])
+        return
     if not judged:
         typer.echo("no feeds (add [[feeds]] to the config, or: tracker feeds add URL)")
         return
-    table = [("STATE", "FEED", "FAILS", "LAST SUCCESS", "NEXT POLL", "ENTRIES", "LAST ERROR")]
+    header = ("STATE", "FEED", "FAILS", "LAST SUCCESS", "NEXT POLL", "ENTRIES", "LAST ERROR")
+    table = []
     for h, r in judged:
         error = r.disabled_reason if r.disabled_at else r.last_error
         table.append(
@@ -118,11 +126,7 @@ def list_feeds(
                 _cut(error or "", 80) or "-",
             )
         )
-    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]) - 1)]
-    for row in table:
-        typer.echo(
-            "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) + "  " + row[-1]
-        )
+    print_table(header, table, free=len(header) - 1, state=0)
     bad = sum(1 for h, _ in judged if h.state in {"disabled", "failing"})
     typer.echo(f"\n{len(judged)} feeds, {bad} failing or disabled")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -111,32 +111,48 @@ HEADER = (
 )
 
 
+def silence_text(silent_for: timedelta | None) -> str:
+    """'12 days', '1 day', '5 hours', '-': whole units, the largest that fits."""
+    from tracker.cli.tables import plural
+
+    if silent_for is None:
+        return "-"
+    seconds = int(silent_for.total_seconds())
+    for unit, size in (("day", 86400), ("hour", 3600)):
+        if seconds >= size:
+            return plural(seconds // size, unit)
+    return plural(max(seconds // 60, 0), "minute")
+
+
 def print_status_table(evaluation: Evaluation) -> None:
+    """The table, most urgent first; a muted official says so in its row and goes after
+    those not muted (it is not what needs attention). Footnotes below it."""
+    from tracker.cli.tables import print_table
     from tracker.durations import format_duration
     from tracker.notify.plan import waiting_line
 
-    rows = [HEADER]
-    for s in evaluation.statuses:
-        silent = f"{s.silent_for.total_seconds() / 86400:.1f}d" if s.silent_for is not None else "-"
+    mutes = evaluation.mutes
+    ordered = [s for s in evaluation.statuses if s.name not in mutes]
+    ordered += [s for s in evaluation.statuses if s.name in mutes]
+    rows = []
+    for s in ordered:
         evidence = _cut(s.evidence.text, 60) if s.evidence else "-"
         sources = len(evaluation.sources.get(s.name, ()))
         disputed = len(evaluation.disputed.get(s.name, []))
         rows.append(
             (
                 s.name,
-                s.status.value,
+                "muted" if s.name in mutes else s.status.value,
                 s.last_seen.isoformat() if s.last_seen else "-",
                 (str(sources) if sources else "-") + (f", {disputed} disputed" if disputed else ""),
-                silent,
+                silence_text(s.silent_for),
                 format_duration(s.threshold),
                 str(evaluation.absences.get(s.name, 0) or "-"),
                 evidence,
             )
         )
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
     typer.echo(f"as of {evaluation.as_of:%Y-%m-%d %H:%M} UTC")
-    for r in rows:
-        typer.echo("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)) + "  " + r[-1])
+    print_table(HEADER, rows, free=len(HEADER) - 1, state=1)
     adaptive = [s for s in evaluation.statuses if s.threshold_how.startswith("adaptive")]
     for s in adaptive:
         typer.echo(f"threshold of {s.name}: {s.threshold_how}")
@@ -166,20 +182,26 @@ def status(
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON for programs.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="CSV for spreadsheets.")] = False,
 ) -> None:
-    """Who has gone quiet: a table sorted by urgency, or JSON.
+    """Who has gone quiet: a table sorted by urgency (sized to the terminal), JSON or CSV.
 
     Example: tracker status --as-of 2025-11-12 --json
     """
+    from tracker.cli.tables import check_format, plural, print_csv
     from tracker.store import repo
     from tracker.store.engine import session as session_for
 
+    check_format(as_json, as_csv)
     config = load(ctx)
     when = parse_time(as_of) or utcnow()
     tracker = open_store(config, utcnow())
     evaluation = tracker.statuses(when)
     if as_json:
         typer.echo(json.dumps(status_json(evaluation), ensure_ascii=False, indent=2))
+        return
+    if as_csv:
+        print_csv(status_json(evaluation)["officials"])
         return
     print_status_table(evaluation)
     with session_for(tracker.engine) as session:
@@ -191,7 +213,7 @@ def status(
     if failing:
         worst = max(failing, key=lambda f: f.consecutive_failures)
         typer.echo(
-            f"\nwarning: {len(failing)} feed(s) failing or disabled (see `tracker feeds`);"
+            f"\nwarning: {plural(len(failing), 'feed')} failing or disabled (see `tracker feeds`);"
             f" e.g. {worst.name}: {worst.disabled_reason or worst.last_error}"
         )
 
@@ -206,17 +228,20 @@ def history(
     mentions: Annotated[
         bool, typer.Option("--mentions", help="Also show absence reports and mentions.")
     ] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="CSV for spreadsheets.")] = False,
 ) -> None:
     """The recorded appearances with their evidence, oldest first.
 
     Example: tracker history "Sergey Lavrov" --json
     """
     from tracker import corroborate
+    from tracker.cli.tables import check_format, cut, print_csv, width
     from tracker.corroborate import Account
     from tracker.domain import Kind
     from tracker.store import repo
     from tracker.store.engine import session as session_for
 
+    check_format(as_json, as_csv)
     config = load(ctx)
     if name is not None:
         name = official_named(config, name)
@@ -241,7 +266,7 @@ def history(
         found = support.get(key)
         return (len(found.sources) if found else 1), disputes.get(key)
 
-    if as_json:
+    if as_json or as_csv:
         payload = []
         for i in items:
             sources, dispute = judged(i)
@@ -266,12 +291,16 @@ def history(
                     else None,
                 }
             )
+        if as_csv:
+            print_csv(payload)
+            return
         key = "appearances" if not mentions else "findings"
         body: dict[str, Any] = {key: payload}
         if mentions:
             body["appearances"] = [p for p in payload if p["kind"] == Kind.APPEARANCE.value]
         typer.echo(json.dumps(body, ensure_ascii=False, indent=2))
         return
+    room = min(200, width() - 4)
     for i in items:
         sources, dispute = judged(i)
         tag = "" if i.kind == Kind.APPEARANCE.value else f" [{i.kind}]"
@@ -279,7 +308,7 @@ def history(
             tag += f" ({sources} sources)"
         if dispute is not None:
             tag += " [DISPUTED]"
-        typer.echo(f"{i.day}  {i.official}{tag}\n    {_cut(i.text, 200)}\n    {i.title} <{i.url}>")
+        typer.echo(f"{i.day}  {i.official}{tag}\n    {cut(i.text, room)}\n    {i.title} <{i.url}>")
         if dispute is not None:
             typer.echo(f"    disputed: {dispute.reason}")
     if not items:
