@@ -96,6 +96,20 @@ def _evaluate_and_deliver(tracker: Tracker, as_of_text: str | None) -> int:
     return len(waiting) + len(report.refused)
 
 
+def _evaluate_quietly(tracker: Tracker, as_of_text: str | None) -> None:
+    """Statuses as of the time, summed up in one line; no alert is stored or sent.
+    Backfill is history, not news: an official silent in old files is no alert today."""
+    from tracker.domain import Status
+
+    evaluation = tracker.statuses(parse_time(as_of_text) or utcnow())
+    counts = {s: sum(1 for o in evaluation.statuses if o.status is s) for s in Status}
+    typer.echo(
+        f"evaluated as of {evaluation.as_of:%Y-%m-%d %H:%M} UTC: "
+        + ", ".join(f"{n} {s.value}" for s, n in counts.items())
+        + "; no alerts stored or sent (use --alerts to store and send them)"
+    )
+
+
 def poll(
     ctx: typer.Context,
     as_of: AsOf = None,
@@ -126,11 +140,16 @@ def import_(
     ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(help="Feed files (RSS/Atom) or folders.")],
     as_of: AsOf = None,
+    alerts: Annotated[
+        bool,
+        typer.Option("--alerts", help="Also store and send the alerts the evaluation makes due."),
+    ] = False,
     no_alerts: Annotated[
-        bool, typer.Option("--no-alerts", help="Only record; do not evaluate or alert.")
+        bool, typer.Option("--no-alerts", help="Only record; do not evaluate either.")
     ] = False,
 ) -> None:
-    """Run local feed files through the same pipeline as polling (backfill). Takes
+    """Run local feed files through the same pipeline as polling (backfill): stores
+    and evaluates, but stores and sends no alert unless --alerts is given. Takes
     many files and folders; shows a progress bar on a terminal. With more than 50 files
     only failures are listed, then a summary (with --verbose, every file by its path).
 
@@ -138,6 +157,8 @@ def import_(
     """
     from tracker.jobs import expand_paths
 
+    if alerts and no_alerts:
+        raise fail("--alerts and --no-alerts: choose one", EXIT_USAGE)
     config = load(ctx)
     parse_time(as_of)
     tracker = open_tracker(config, utcnow())
@@ -158,7 +179,11 @@ def import_(
         f"{sum(r.findings for r in results)} findings, {failed} files failed"
         + (f", {sum(1 for r in results if r.problem)} with warnings" if quiet else "")
     )
-    undelivered = 0 if no_alerts else _evaluate_and_deliver(tracker, as_of)
+    undelivered = 0
+    if alerts:
+        undelivered = _evaluate_and_deliver(tracker, as_of)
+    elif not no_alerts:
+        _evaluate_quietly(tracker, as_of)
     if failed or undelivered:
         raise typer.Exit(EXIT_PARTIAL)
 
