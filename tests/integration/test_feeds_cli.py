@@ -83,7 +83,12 @@ def test_feeds_add_discovers_the_feed_a_page_links(tmp_path: Path, server: FeedS
     several = run_cli("--config", str(config), "feeds", "add", server.url("/two"))
     assert several.returncode == 2 and server.url("/other.xml") in several.stderr
     nothing = run_cli("--config", str(config), "feeds", "add", server.url("/none"))
-    assert nothing.returncode == 1 and "links no feed" in nothing.stderr
+    assert nothing.returncode == 2 and "links no feed" in nothing.stderr
+    assert nothing.stderr.count("\n") == 1 and "Traceback" not in nothing.stderr
+    missing = run_cli("--config", str(config), "feeds", "add", server.url("/gone-missing"))
+    assert missing.returncode == 2 and "404" in missing.stderr
+    assert missing.stderr.startswith(f"tracker: {server.url('/gone-missing')}: ")
+    assert missing.stderr.count("\n") == 1
     direct = run_cli(
         "--config", str(config), "feeds", "add", server.url("/other.xml"), "--name", "Other"
     )

@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from tracker import __version__
-from tracker.cli import alerts, explain, feeds, report, setup, watch, web
+from tracker.cli import alerts, check, explain, feeds, report, setup, watch, web
 from tracker.cli.context import EXIT_STORE, EXIT_USAGE, State
 
 app = typer.Typer(
@@ -61,6 +61,7 @@ app.command()(watch.run)
 app.command()(watch.rescan)
 app.command()(report.status)
 app.command()(report.history)
+app.command()(check.check)
 app.command()(explain.explain)
 app.add_typer(feeds.app, name="feeds")
 app.add_typer(alerts.app, name="alerts")

@@ -25,6 +25,8 @@ from tracker.cli.context import (
 
 OFFICIAL = "The official: name, alias or surname alone; case and accents do not matter."
 
+STATES = ("pending", "sending", "delivered", "superseded", "failed")
+
 app = typer.Typer(
     help="Alerts and their delivery state; `tracker alerts retry` forces a retry.",
     no_args_is_help=False,
@@ -58,6 +60,8 @@ def alerts(
     from tracker.store import alert_store
 
     check_format(as_json, as_csv)
+    if state is not None and state not in STATES:
+        raise fail(f"--state: {state!r} is not one of {', '.join(STATES)}", EXIT_USAGE)
     from tracker.store.engine import session as session_for
 
     tracker = open_store(load(ctx), utcnow())

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from tracker.cli.context import (
+    EXIT_PARTIAL,
     EXIT_USAGE,
     Store,
     fail,
@@ -191,7 +192,7 @@ def add(
         if parsed is None:
             found = discover_feeds(fetched.data, fetched.url)
             if not found:
-                raise fail(f"{url}: not a feed, and the page links no feed", 1)
+                raise fail(f"{url}: not a feed, and the page links no feed", EXIT_USAGE)
             if len(found) > 1:
                 typer.echo(f"{url} links {len(found)} feeds; add one of them:", err=True)
                 for f in found:
@@ -203,9 +204,10 @@ def add(
             fetched = tracker.run(_get(tracker, url))
             parsed = _as_feed(fetched)
             if parsed is None:
-                raise fail(f"{url}: linked as a feed, but not a feed", 1)
-    except FetchError as exc:
-        raise fail(f"{url}: {exc}", 1) from None
+                raise fail(f"{url}: linked as a feed, but not a feed", EXIT_USAGE)
+    except FetchError as exc:  # 4xx: the URL is wrong; else try again later
+        wrong = exc.status is not None and 400 <= exc.status < 500
+        raise fail(f"{url}: {exc}", EXIT_USAGE if wrong else EXIT_PARTIAL) from None
     if url in {f.url for f in config.feeds}:
         raise fail(f"{url} is already in the config file", EXIT_USAGE)
     with session_for(tracker.engine) as session:
