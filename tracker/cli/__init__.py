@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+import typer.main
 
 from tracker import __version__
 from tracker.cli import alerts, check, explain, feeds, report, setup, watch, web
@@ -72,9 +73,57 @@ app.command("test-email")(alerts.test_email)
 app.command()(web.web)
 
 
+GLOBAL_FLAGS = ("-v", "--verbose")
+GLOBAL_VALUED = ("-c", "--config")
+
+
+def hoist_globals(args: list[str]) -> list[str]:
+    """`tracker status --config x.toml -v` read as `tracker --config x.toml -v status`:
+    the global options may come after the command too. The command's own options keep
+    their values (`--reason -v` stays a reason); nothing after `--` moves."""
+    if not any(a in GLOBAL_FLAGS + GLOBAL_VALUED or a.startswith("--config=") for a in args):
+        return args
+    command: Any = typer.main.get_command(app)
+    front: list[str] = []
+    rest: list[str] = []
+    inside = False  # past the command's name
+    i = 0
+    while i < len(args):
+        token = args[i]
+        if token == "--":
+            rest += args[i:]
+            break
+        if inside and (token in GLOBAL_FLAGS or token.startswith("--config=")):
+            front.append(token)
+            i += 1
+        elif inside and token in GLOBAL_VALUED and i + 1 < len(args):
+            front += args[i : i + 2]
+            i += 2
+        elif token.startswith("-"):
+            rest.append(token)
+            i += 1
+            if "=" not in token and _takes_value(command, token) and i < len(args):
+                rest.append(args[i])
+                i += 1
+        else:
+            subcommands = getattr(command, "commands", {})
+            if token in subcommands:
+                command, inside = subcommands[token], True
+            rest.append(token)
+            i += 1
+    return front + rest
+
+
+def _takes_value(command: Any, token: str) -> bool:
+    for param in getattr(command, "params", []):
+        if token in getattr(param, "opts", ()) and not getattr(param, "is_flag", True):
+            return True
+    return False
+
+
 def main() -> None:
     try:
-        app(prog_name="tracker")  # also under `python -m tracker`: completion needs the name
+        app(args=hoist_globals(sys.argv[1:]), prog_name="tracker")  # completion needs the name
     except Exception as exc:  # raised outside the commands' own handling
         from tracker.config import ConfigError  # loaded by then if it was raised
         from tracker.store.engine import StoreError

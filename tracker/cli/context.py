@@ -119,26 +119,44 @@ def official_named(config: Config, name: str) -> str:
 
 
 def parse_time(
-    value: str | None, *, end_of_day: bool = True, option: str = "--as-of"
+    value: str | None,
+    *,
+    end_of_day: bool = True,
+    option: str = "--as-of",
+    now: datetime | None = None,
 ) -> datetime | None:
-    """ISO date or date-time; a bare date means the end of that day (UTC)."""
+    """ISO date or date-time; a bare date means the end of that day (UTC), or its start
+    when `end_of_day` is false (--from, --since). Also `now`, `today` (now, or today's
+    start), `yesterday` (its end or start) and a duration back from now ("3d", "12h")."""
+    from tracker.durations import parse_duration
     from tracker.moments import check_moment
 
     if value is None:
         return None
     text = value.strip()
+    clock = now or utcnow()
+    start = time(23, 59, 59) if end_of_day else time(0, 0)
     try:
         if len(text) == 10:
-            day = datetime.fromisoformat(text).date()
-            moment = time(23, 59, 59) if end_of_day else time(0, 0)
-            parsed = datetime.combine(day, moment, tzinfo=UTC)
+            parsed = datetime.combine(datetime.fromisoformat(text).date(), start, tzinfo=UTC)
         else:
             parsed = datetime.fromisoformat(text)
     except ValueError:
-        raise fail(
-            f"{option}: bad date {value!r} (use YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM])",
-            EXIT_USAGE,
-        ) from None
+        word = text.lower()
+        if word == "now" or (word == "today" and end_of_day):
+            parsed = clock
+        elif word in ("today", "yesterday"):
+            day = clock.date() - timedelta(days=1 if word == "yesterday" else 0)
+            parsed = datetime.combine(day, start, tzinfo=UTC)
+        else:
+            try:
+                parsed = clock - parse_duration(text)
+            except ValueError:
+                raise fail(
+                    f"{option}: bad date {value!r} (use YYYY-MM-DD, "
+                    "YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM], today, yesterday, or 3d for 3 days ago)",
+                    EXIT_USAGE,
+                ) from None
     try:
         return check_moment(parsed)
     except ValueError as exc:
