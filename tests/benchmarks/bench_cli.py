@@ -9,7 +9,9 @@ it, as it drifts less when other jobs share the cores.
 
 Set TRACKER_BEFORE to another checkout of the repository (e.g. a `git worktree add` of
 an older commit) to time its CLI in the same rounds: its `tracker` package is put first
-on PYTHONPATH, everything else (interpreter, libraries) is shared.
+on PYTHONPATH, everything else (interpreter, libraries) is shared. Both trees are
+byte-compiled first, as an installed package is (with PYTHONDONTWRITEBYTECODE set,
+stale or missing .pyc files would be compiled again on every run).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from pathlib import Path
 
 from tests.benchmarks.timing import compare, report
 
-ROUNDS, WARMUP = 21, 2
+ROUNDS, WARMUP = int(os.environ.get("BENCH_ROUNDS", "21")), 2
 
 CONFIG = """\
 database = "sqlite:///empty.db"
@@ -51,6 +53,7 @@ def child_cpu() -> float:
 def runner(
     args: list[str], cwd: Path, pythonpath: str | None = None, cpu: list[float] | None = None
 ) -> Callable[[], object]:
+    """One fresh interpreter per call; with `pythonpath`, that checkout's tracker."""
     env = dict(os.environ)
     env.pop("PYTHONPATH", None)
     if pythonpath:
@@ -73,9 +76,12 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="bench-cli-"))
     (folder / "c.toml").write_text(CONFIG, encoding="utf-8")
     before = os.environ.get("TRACKER_BEFORE")
-    trees = {"": None, **({"before ": str(Path(before).resolve())} if before else {})}
+    here = str(Path(__file__).resolve().parents[2])  # this checkout, whatever is installed
+    trees = {"": here, **({"before ": str(Path(before).resolve())} if before else {})}
     status = ["-m", "tracker", "--config", "c.toml", "status"]
-    for path in trees.values():  # the empty database, made outside the timed part
+    for path in trees.values():  # bytecode as an install has it; the empty database
+        package = Path(path) / "tracker"
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
         runner(status, folder, path)()
 
     cpu: dict[str, list[float]] = {}
