@@ -18,7 +18,7 @@ from tracker.config import Config
 from tracker.domain import AlertDecision, AlertKind, Kind, OfficialStatus, Sighting
 from tracker.notify.message import Context, message_id, render
 from tracker.notify.plan import Waiting
-from tracker.store import alert_store, repo
+from tracker.store import alert_store, last_seen, repo
 from tracker.store.engine import session as session_for
 from tracker.store.tables import AlertRow, MuteRow
 from tracker.thresholds import threshold_for
@@ -65,14 +65,19 @@ class Evaluator:
         with session_for(self.engine) as session:
             last, disputes, support = self._last_seen(session, as_of)
             since = watching_since or repo.coverage_start(session)
+            learning = {o.name: self.ids[o.name] for o in self.config.officials if o.adaptive}
+            seen_days = (
+                last_seen.days_seen(session, learning, (as_of - adaptive.window).date(), as_of)
+                if learning
+                else {}
+            )
             statuses: list[OfficialStatus] = []
             for official in self.config.officials:
-                days: list[date] = []
-                if official.adaptive:
-                    start = (as_of - adaptive.window).date()
-                    days = alert_store.days_seen(session, self.ids[official.name], start, as_of)
                 threshold = threshold_for(
-                    official.threshold, adaptive if official.adaptive else None, days, as_of
+                    official.threshold,
+                    adaptive if official.adaptive else None,
+                    seen_days.get(official.name, []),
+                    as_of,
                 )
                 status = silence.evaluate(
                     replace(official, threshold=threshold.value),
@@ -81,8 +86,12 @@ class Evaluator:
                     watching_since=since,
                 )
                 statuses.append(replace(status, threshold_how=threshold.how))
-            absences = repo.count_findings_since(
-                session, Kind.ABSENCE, {name: s.published for name, s in last.items()}, as_of
+            absences = last_seen.count_since(
+                session,
+                self.ids,
+                Kind.ABSENCE,
+                {name: s.published for name, s in last.items()},
+                as_of,
             )
             mutes = alert_store.active_mutes(session, as_of)
             undelivered = alert_store.waiting(session)
@@ -118,7 +127,7 @@ class Evaluator:
         )
 
     def _last_seen(
-        self, session: Session, as_of: datetime, batch: int = 8
+        self, session: Session, as_of: datetime
     ) -> tuple[
         dict[str, Sighting],
         dict[tuple[str, date], corroborate.Dispute],
@@ -127,38 +136,35 @@ class Evaluator:
         """Per official, the latest sighting known by `as_of` that is not disputed; the
         disputed ones passed over on the way; the support of every day looked at.
 
-        Walks each official's latest days back, `batch` at a time, until one is not
-        disputed. Whether a day is disputed depends only on that day's appearances and
-        the absence reports covering it, so a few days per official are read, never the
-        whole history."""
+        Each round takes every pending official's latest day (before the one found
+        disputed in the round before), with its appearances and the absence reports that
+        may cover it: three statements for the whole watchlist. Whether a day is disputed
+        depends only on that day's appearances and the reports covering it, so an
+        official is read back only as far as its latest undisputed day, never its whole
+        history; most officials are done in the first round."""
         last: dict[str, Sighting] = {}
         disputed: dict[tuple[str, date], corroborate.Dispute] = {}
         support: dict[tuple[str, date], corroborate.Support] = {}
         pending: dict[str, date | None] = {o.name: None for o in self.config.officials}
         while pending:
-            days = repo.latest_days(session, as_of, pending, batch)
-            rows = repo.appearances_on(
-                session, [(name, day) for name, ds in days.items() for day in ds], as_of
-            )
+            days = last_seen.last_days(session, self.ids, pending, as_of)
+            rows = last_seen.appearances_on(session, self.ids, list(days.items()), as_of)
             accounts = [a.account() for a in rows]
-            by_day: dict[tuple[str, date], list[repo.Appearance]] = {}
+            by_day: dict[tuple[str, date], list[last_seen.Appearance]] = {}
             for a in rows:
                 by_day.setdefault((a.official, a.day), []).append(a)
-            reports = repo.covering_reports(session, as_of, days)
+            reports = last_seen.covering_reports(session, self.ids, days, as_of)
             found = corroborate.disputes(accounts, reports, as_of)
             support.update(corroborate.support(accounts, as_of))
             pending = {}
-            for name, ds in days.items():
-                seen = next((d for d in ds if (name, d) not in found), None)
-                disputed.update(
-                    {(name, d): found[(name, d)] for d in ds if seen is None or d > seen}
-                )
-                if seen is not None:
-                    sighting = repo.evidence(by_day.get((name, seen), []))
-                    if sighting is not None:
-                        last[name] = sighting
-                elif len(ds) == batch:
-                    pending[name] = ds[-1]  # all disputed: look further back
+            for name, day in days.items():
+                if (name, day) in found:
+                    disputed[(name, day)] = found[(name, day)]
+                    pending[name] = day  # disputed: look further back
+                    continue
+                sighting = last_seen.evidence(by_day.get((name, day), []))
+                if sighting is not None:
+                    last[name] = sighting
         return last, disputed, support
 
     def evaluate(

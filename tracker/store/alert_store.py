@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import or_, update
@@ -24,38 +24,40 @@ _REPEAT = re.compile(r"#repeat(\d+)$")
 
 
 def alert_states(session: Session, as_of: datetime) -> dict[str, AlertState]:
-    """Per official, what has been sent so far, as `alerting.decide` needs it."""
-    states: dict[str, AlertState] = {}
+    """Per official, what has been sent so far, as `alerting.decide` needs it. One query
+    over the alerts' few short columns (never their bodies), for every official."""
     mutes = active_mutes(session, as_of)
-    for official in session.exec(select(OfficialRow)).all():
-        rows = session.exec(
-            select(AlertRow)
-            .where(AlertRow.official_id == official.id, AlertRow.channel == "")
-            .order_by(col(AlertRow.created_at), col(AlertRow.id))
-        ).all()
-        silent = [r for r in rows if r.kind == AlertKind.SILENT.value]
-        resolved = {r.episode for r in rows if r.kind == AlertKind.SEEN_AGAIN.value}
-        open_row = next((r for r in reversed(silent) if r.episode not in resolved), None)
-        repeats = 0
-        if open_row is not None:
-            for r in rows:
-                m = _REPEAT.search(r.episode)
-                if (
-                    r.kind == AlertKind.REPEAT.value
-                    and m
-                    and r.episode.startswith(open_row.episode)
-                ):
-                    repeats = max(repeats, int(m.group(1)))
-        warned = [r.episode for r in rows if r.kind == AlertKind.QUIET.value]
-        mute = mutes.get(official.name)
-        states[official.name] = AlertState(
-            open_episode=open_row.episode if open_row else None,
-            opened_at=open_row.as_of if open_row else None,
-            repeats=repeats,
-            warned_episode=warned[-1] if warned else None,
-            muted_until=mute.until if mute else None,
-        )
-    return states
+    rows: dict[int, list[tuple[str, str, datetime]]] = {}
+    query = (
+        select(AlertRow.official_id, AlertRow.kind, AlertRow.episode, AlertRow.as_of)
+        .where(AlertRow.channel == "")
+        .order_by(col(AlertRow.created_at), col(AlertRow.id))
+    )
+    for official_id, kind, episode, at in session.exec(query).all():
+        rows.setdefault(official_id, []).append((kind, episode, at))
+    names = session.exec(select(OfficialRow.id, OfficialRow.name)).all()
+    return {name: _state(rows.get(i or 0, []), mutes.get(name)) for i, name in names}
+
+
+def _state(rows: list[tuple[str, str, datetime]], mute: MuteRow | None) -> AlertState:
+    """One official's state from its alerts (kind, episode, as_of), oldest first."""
+    silent = [(e, at) for k, e, at in rows if k == AlertKind.SILENT.value]
+    resolved = {e for k, e, _ in rows if k == AlertKind.SEEN_AGAIN.value}
+    open_row = next(((e, at) for e, at in reversed(silent) if e not in resolved), None)
+    repeats = 0
+    if open_row is not None:
+        for k, e, _ in rows:
+            m = _REPEAT.search(e)
+            if k == AlertKind.REPEAT.value and m and e.startswith(open_row[0]):
+                repeats = max(repeats, int(m.group(1)))
+    warned = [e for k, e, _ in rows if k == AlertKind.QUIET.value]
+    return AlertState(
+        open_episode=open_row[0] if open_row else None,
+        opened_at=open_row[1] if open_row else None,
+        repeats=repeats,
+        warned_episode=warned[-1] if warned else None,
+        muted_until=mute.until if mute else None,
+    )
 
 
 def sent_keys(session: Session, kind: AlertKind) -> set[tuple[int, str]]:
@@ -184,20 +186,6 @@ def sightings(
     if limit is not None:
         query = query.limit(limit)
     return [to_sighting(f, e, name) for f, e in session.exec(query).all()]
-
-
-def days_seen(session: Session, official_id: int, start: date, as_of: datetime) -> list[date]:
-    rows = session.exec(
-        select(col(FindingRow.day))
-        .where(
-            FindingRow.official_id == official_id,
-            FindingRow.kind == Kind.APPEARANCE.value,
-            col(FindingRow.published) <= as_of,
-            col(FindingRow.day) >= start,
-        )
-        .distinct()
-    ).all()
-    return sorted(set(rows))
 
 
 def reports_since(

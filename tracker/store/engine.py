@@ -12,7 +12,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
 from tracker.store import tables  # noqa: F401  (registers the tables)
-from tracker.store.migrate import add_missing_columns
+from tracker.store.migrate import add_missing_columns, add_missing_indexes
 
 
 class StoreError(Exception):
@@ -50,6 +50,7 @@ def open_engine(url: str) -> Engine:
     try:
         SQLModel.metadata.create_all(engine)
         add_missing_columns(engine)
+        add_missing_indexes(engine)
     except OperationalError as exc:
         raise StoreError(
             f"database {_safe(url)}: {str(exc.orig).strip().splitlines()[0]}"

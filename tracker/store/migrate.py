@@ -1,9 +1,12 @@
-"""The one schema step beyond create_all: add columns (and their indexes) that a newer
-version of the tables has and an older database lacks.
+"""The one schema step beyond create_all: add columns and indexes that a newer version
+of the tables has and an older database lacks.
 
 There are no migrations yet. New columns only ever get added, with a default, so an
 older database keeps working after an upgrade. A new column derived from data already
-stored is filled in for the old rows once, when it is added (`BACKFILLS`). Anything
+stored is filled in for the old rows once, when it is added (`BACKFILLS`). A new index
+is created (CREATE INDEX IF NOT EXISTS) the first time a newer version opens the
+database; indexes an older version made and this one no longer declares are left as they
+are. Anything
 else (a changed or dropped column) would need a real migration tool.
 """
 
@@ -13,6 +16,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.schema import CreateIndex
 
 from tracker.corroborate import source_of
 from tracker.store.tables import TABLES
@@ -48,13 +52,29 @@ def add_missing_columns(engine: Engine) -> list[str]:
                     ddl += f" DEFAULT {default}"
                 conn.execute(text(ddl))
                 added.append(f"{table.name}.{column.name}")
-            if missing:
-                for index in table.indexes:
-                    index.create(conn, checkfirst=True)
         for name in added:
             if name in BACKFILLS:
                 BACKFILLS[name](conn)
     return added
+
+
+def add_missing_indexes(engine: Engine) -> list[str]:
+    """CREATE INDEX IF NOT EXISTS for every declared index the database lacks; their
+    names. Existing indexes are found with one look per table, so an up-to-date database
+    runs no DDL at all (on PostgreSQL even a no-op CREATE INDEX locks the table)."""
+    inspector = inspect(engine)
+    missing = []
+    for model in TABLES:
+        table = model.__table__  # type: ignore[attr-defined]
+        if not inspector.has_table(table.name):
+            continue
+        present = {i["name"] for i in inspector.get_indexes(table.name)}
+        missing += [i for i in sorted(table.indexes, key=lambda i: i.name) if i.name not in present]
+    if missing:
+        with engine.begin() as conn:
+            for index in missing:
+                conn.execute(CreateIndex(index, if_not_exists=True))
+    return [index.name for index in missing]
 
 
 def backfill_finding_sources(conn: Connection) -> None:

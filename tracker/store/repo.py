@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func
@@ -14,6 +14,8 @@ from sqlmodel import Session, col, select
 
 from tracker.corroborate import AbsenceReport, Account
 from tracker.domain import Finding, Kind, Official, Sighting
+from tracker.store import last_seen
+from tracker.store.last_seen import Appearance
 from tracker.store.tables import AlertRow, EntryRow, FeedRow, FindingRow, OfficialRow
 
 if TYPE_CHECKING:  # read commands use this module without loading the feed machinery
@@ -341,36 +343,6 @@ def to_sighting(finding: FindingRow, entry: EntryRow, name: str) -> Sighting:
 # --- corroboration and contradiction (the rules: tracker/corroborate.py) -------------
 
 
-def latest_days(
-    session: Session, as_of: datetime, before: dict[str, date | None], limit: int
-) -> dict[str, list[date]]:
-    """Per official named in `before`, the latest `limit` days with an appearance known by
-    `as_of` (newest first), only days earlier than its bound when it has one."""
-    out: dict[str, list[date]] = {}
-    for official in session.exec(
-        select(OfficialRow).where(col(OfficialRow.name).in_(sorted(before)))
-    ).all():
-        query = (
-            select(col(FindingRow.day))
-            .where(
-                FindingRow.official_id == official.id,
-                FindingRow.kind == Kind.APPEARANCE.value,
-                col(FindingRow.published) <= as_of,
-                col(FindingRow.seen_at) <= as_of,
-            )
-            .distinct()
-            .order_by(col(FindingRow.day).desc())
-            .limit(limit)
-        )
-        bound = before[official.name]
-        if bound is not None:
-            query = query.where(col(FindingRow.day) < bound)
-        days = list(session.exec(query).all())
-        if days:
-            out[official.name] = days
-    return out
-
-
 def _reports(session: Session, query: Any) -> list[AbsenceReport]:
     return [
         AbsenceReport(name, f.since, f.published, f.source, f.confidence, url, f.sentence)
@@ -397,8 +369,16 @@ def absence_reports(
     """Absence reports published by `as_of` that say since when (of one official, or all)."""
     query = _absences(as_of)
     if official is not None:
-        query = query.where(func.lower(OfficialRow.name) == official.lower())
+        query = query.where(col(FindingRow.official_id).in_(ids_named(session, official)))
     return _reports(session, query)
+
+
+def ids_named(session: Session, name: str) -> list[int]:
+    """The ids of the officials called `name`, whatever its case: found in the (small)
+    official table, so that findings are then read through their index by official."""
+    wanted = name.casefold()
+    rows = session.execute(sa_select(col(OfficialRow.id), col(OfficialRow.name))).all()
+    return sorted(i for i, n in rows if n.casefold() == wanted)
 
 
 def _official_ids(session: Session, names: Iterable[str]) -> dict[str, int]:
@@ -406,94 +386,13 @@ def _official_ids(session: Session, names: Iterable[str]) -> dict[str, int]:
     return {o.name: o.id for o in session.exec(query).all() if o.id is not None}
 
 
-def covering_reports(
-    session: Session, as_of: datetime, days: dict[str, list[date]]
-) -> list[AbsenceReport]:
-    """The absence reports (published by `as_of`, saying since when) that may cover one of
-    these days of these officials; a superset of AbsenceReport.covers, which decides.
-    One indexed query per official (official, kind): a few reports each."""
-    out: list[AbsenceReport] = []
-    for name, official_id in sorted(_official_ids(session, days).items()):
-        if not days[name]:
-            continue
-        first, last = min(days[name]), max(days[name])
-        query = _absences(as_of).where(
-            col(FindingRow.official_id) == official_id,
-            col(FindingRow.since) < last,
-            # published on a later day than the earliest of these days
-            col(FindingRow.published) > datetime.combine(first, time.max, tzinfo=UTC),
-        )
-        out += _reports(session, query)
-    return out
-
-
-@dataclass(frozen=True)
-class Appearance:
-    """A stored appearance with what corroboration and the evidence of status need."""
-
-    official: str
-    day: date
-    seen_at: datetime
-    published: datetime
-    confidence: float
-    source: str
-    url: str
-    title: str
-    sentence: str
-    id: int
-
-    def account(self) -> Account:
-        return Account(
-            self.official, self.day, self.source, self.published, self.confidence, self.url
-        )
-
-    def sighting(self) -> Sighting:
-        return Sighting(
-            official=self.official,
-            date=self.day,
-            seen_at=self.seen_at,
-            published=self.published,
-            url=self.url,
-            title=self.title,
-            text=self.sentence,
-        )
-
-
-_APPEARANCE = (
-    FindingRow.day,
-    FindingRow.seen_at,
-    FindingRow.published,
-    FindingRow.confidence,
-    FindingRow.source,
-    EntryRow.url,
-    EntryRow.title,
-    FindingRow.sentence,
-    FindingRow.id,
-)
-
-
 def appearances_on(
     session: Session, days: Iterable[tuple[str, date]], as_of: datetime
 ) -> list[Appearance]:
-    """Every appearance published by `as_of` of these (official name, day) pairs. One
-    query per official, on the index (official, kind, day)."""
-    by_name: dict[str, set[date]] = {}
-    for name, day in days:
-        by_name.setdefault(name, set()).add(day)
-    out: list[Appearance] = []
-    for name, official_id in sorted(_official_ids(session, by_name).items()):
-        query = (
-            sa_select(*(col(c) for c in _APPEARANCE))
-            .join(EntryRow, col(EntryRow.id) == col(FindingRow.entry_id))
-            .where(
-                col(FindingRow.official_id) == official_id,
-                col(FindingRow.kind) == Kind.APPEARANCE.value,
-                col(FindingRow.day).in_(sorted(by_name[name])),
-                col(FindingRow.published) <= as_of,
-            )
-        )
-        out += [Appearance(name, *values) for values in session.execute(query).all()]
-    return out
+    """Every appearance published by `as_of` of these (official name, day) pairs."""
+    pairs = list(days)
+    ids = _official_ids(session, [name for name, _ in pairs])
+    return last_seen.appearances_on(session, ids, pairs, as_of)
 
 
 def accounts_on(
@@ -503,36 +402,9 @@ def accounts_on(
     return [a.account() for a in appearances_on(session, days, as_of)]
 
 
-def evidence(appearances: Iterable[Appearance]) -> Sighting | None:
-    """Of the appearances of one day, the evidence: the surest, earliest report."""
-    best = min(appearances, key=lambda a: (-a.confidence, a.published, a.id), default=None)
-    return best.sighting() if best is not None else None
-
-
 def coverage_start(session: Session) -> datetime | None:
     """When watching began: the earliest stored entry."""
     return session.exec(select(func.min(EntryRow.published))).first()
-
-
-def count_findings_since(
-    session: Session, kind: Kind, since: dict[str, datetime], as_of: datetime
-) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for official in session.exec(select(OfficialRow)).all():
-        start = since.get(official.name)
-        query = (
-            select(func.count())
-            .select_from(FindingRow)
-            .where(
-                FindingRow.official_id == official.id,
-                FindingRow.kind == kind.value,
-                col(FindingRow.published) <= as_of,
-            )
-        )
-        if start is not None:
-            query = query.where(col(FindingRow.published) > start)
-        counts[official.name] = session.exec(query).one()
-    return counts
 
 
 @dataclass(frozen=True)
@@ -566,7 +438,7 @@ def history(
         )
     )
     if name is not None:
-        query = query.where(func.lower(OfficialRow.name) == name.lower())
+        query = query.where(col(FindingRow.official_id).in_(ids_named(session, name)))
     return [
         HistoryItem(
             official=o.name,

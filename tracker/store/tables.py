@@ -73,6 +73,13 @@ class FeedRow(SQLModel, table=True):
 
 class EntryRow(SQLModel, table=True):
     __tablename__ = "entry"
+    __table_args__ = (
+        # `explain URL`: an entry by its link or its guid
+        Index("ix_entry_url", "url"),
+        Index("ix_entry_guid", "guid"),
+        # when watching began (min)
+        Index("ix_entry_published", "published"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(index=True, unique=True, max_length=64)
@@ -107,14 +114,18 @@ class FindingRow(SQLModel, table=True):
     __tablename__ = "finding"
     __table_args__ = (
         UniqueConstraint("entry_id", "official_id", "kind", "day", name="uq_finding"),
-        # the latest day of an official, and the appearances inside an absence's window
-        Index("ix_finding_official_kind_day", "official_id", "kind", "day"),
+        # an official's latest day known at a time (covering: read from the index alone),
+        # the appearances of given days, the days an adaptive threshold learns from
+        Index("ix_finding_last_seen", "official_id", "kind", "day", "published", "seen_at"),
+        # an official's reports after a time: absences since last seen, an alert's context
+        Index("ix_finding_official_kind_published", "official_id", "kind", "published"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    entry_id: int = Field(foreign_key="entry.id", index=True)
-    official_id: int = Field(foreign_key="official.id", index=True)
-    kind: str = Field(max_length=20, index=True)
+    # by entry: uq_finding; by official (and kind): the composite indexes above
+    entry_id: int = Field(foreign_key="entry.id")
+    official_id: int = Field(foreign_key="official.id")
+    kind: str = Field(max_length=20)
     day: date
     seen_at: datetime = _utc()
     published: datetime = _utc()
