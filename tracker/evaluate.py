@@ -127,7 +127,7 @@ class Evaluator:
         )
 
     def _last_seen(
-        self, session: Session, as_of: datetime
+        self, session: Session, as_of: datetime, batch: int = 8
     ) -> tuple[
         dict[str, Sighting],
         dict[tuple[str, date], corroborate.Dispute],
@@ -136,19 +136,22 @@ class Evaluator:
         """Per official, the latest sighting known by `as_of` that is not disputed; the
         disputed ones passed over on the way; the support of every day looked at.
 
-        Each round takes every pending official's latest day (before the one found
-        disputed in the round before), with its appearances and the absence reports that
-        may cover it: three statements for the whole watchlist. Whether a day is disputed
+        The first round takes every official's latest day, with its appearances and
+        the absence reports that may cover it: three statements for the whole
+        watchlist, and most officials are done. Those whose latest day is disputed are
+        walked back `batch` days a round until one is not. Whether a day is disputed
         depends only on that day's appearances and the reports covering it, so an
         official is read back only as far as its latest undisputed day, never its whole
-        history; most officials are done in the first round."""
+        history."""
         last: dict[str, Sighting] = {}
         disputed: dict[tuple[str, date], corroborate.Dispute] = {}
         support: dict[tuple[str, date], corroborate.Support] = {}
         pending: dict[str, date | None] = {o.name: None for o in self.config.officials}
+        limit = 1
         while pending:
-            days = last_seen.last_days(session, self.ids, pending, as_of)
-            rows = last_seen.appearances_on(session, self.ids, list(days.items()), as_of)
+            days = last_seen.last_days(session, self.ids, pending, as_of, limit)
+            pairs = [(name, day) for name, ds in days.items() for day in ds]
+            rows = last_seen.appearances_on(session, self.ids, pairs, as_of)
             accounts = [a.account() for a in rows]
             by_day: dict[tuple[str, date], list[last_seen.Appearance]] = {}
             for a in rows:
@@ -157,14 +160,18 @@ class Evaluator:
             found = corroborate.disputes(accounts, reports, as_of)
             support.update(corroborate.support(accounts, as_of))
             pending = {}
-            for name, day in days.items():
-                if (name, day) in found:
-                    disputed[(name, day)] = found[(name, day)]
-                    pending[name] = day  # disputed: look further back
-                    continue
-                sighting = last_seen.evidence(by_day.get((name, day), []))
-                if sighting is not None:
-                    last[name] = sighting
+            for name, ds in days.items():
+                seen = next((d for d in ds if (name, d) not in found), None)
+                disputed.update(
+                    {(name, d): found[(name, d)] for d in ds if seen is None or d > seen}
+                )
+                if seen is not None:
+                    sighting = last_seen.evidence(by_day.get((name, seen), []))
+                    if sighting is not None:
+                        last[name] = sighting
+                elif len(ds) == limit:
+                    pending[name] = ds[-1]  # all disputed: look further back
+            limit = batch
         return last, disputed, support
 
     def evaluate(

@@ -2,68 +2,145 @@
 reading only the rows it answers from (an official's latest day, the appearances of that
 day, the absence reports after it), through the composite indexes of tables.py.
 
-Per-official bounds (a day, a time) travel as a VALUES list joined to `finding`, so one
-statement serves every official (in chunks, under the databases' parameter limits), on
-SQLite and PostgreSQL alike. The rules that judge the rows are in tracker/corroborate.py.
+Per-official bounds (a day, a time) travel as one JSON parameter, read as a table
+(`json_each` on SQLite, `jsonb_to_recordset` on PostgreSQL) joined to `finding`: one
+statement serves every official, whatever their number, and compiles once (a VALUES list
+would be compiled anew for every call, which costs more than running it). The rules
+that judge the rows are in tracker/corroborate.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import json
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Date, Integer, column, func, values
+from sqlalchemy import Date, Integer, String, bindparam, cast, column, func, type_coerce
 from sqlalchemy import select as sa_select
-from sqlalchemy.sql.selectable import CTE
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Session, col
 
 from tracker.corroborate import AbsenceReport, Account
 from tracker.domain import Kind, Sighting
 from tracker.store.tables import EntryRow, FindingRow, UTCDateTime
 
-# a VALUES row has at most three parameters: 3 x 2000 stays under SQLite's 32,766
-CHUNK = 2000
 _FAR = date(9999, 12, 31)  # "no bound yet": later than any day
+_TYPES: dict[str, Any] = {
+    "official_id": Integer,
+    "bound": Date,
+    "day": Date,
+    "first": Date,
+    "after": UTCDateTime(),
+}
+_AS_OF = bindparam("as_of", type_=UTCDateTime())
 
 
-def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
+def _stored(value: Any, postgres: bool) -> Any:
+    """A bound as the database compares it: SQLite keeps UTC times as naive text."""
+    if isinstance(value, datetime):
+        value = value.astimezone(UTC)
+        return value.isoformat() if postgres else value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
-def _bounds(rows: Sequence[tuple[Any, ...]], **types: Any) -> CTE:
-    """A VALUES list as a CTE named `wanted`, one typed column per keyword."""
-    columns = [column(name, kind) for name, kind in types.items()]
-    return values(*columns, name="wanted").data(list(rows)).cte("wanted")
+def _payload(session: Session, names: tuple[str, ...], rows: Iterable[tuple[Any, ...]]) -> str:
+    postgres = _postgres(session)
+    return json.dumps(
+        [{n: _stored(v, postgres) for n, v in zip(names, row, strict=True)} for row in rows]
+    )
+
+
+def _postgres(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _wanted(postgres: bool, names: tuple[str, ...]) -> Any:
+    """The JSON parameter `wanted_rows` as a table named `wanted` with these columns."""
+    param = bindparam("wanted_rows", type_=String)
+    if postgres:
+        return (
+            func.jsonb_to_recordset(cast(param, JSONB))
+            .table_valued(*(column(n, _TYPES[n]) for n in names))
+            .render_derived(name="wanted", with_types=True)
+        )
+    each = func.json_each(param).table_valued("value")
+    fields = [
+        type_coerce(func.json_extract(each.c.value, f"$.{n}"), _TYPES[n]).label(n) for n in names
+    ]
+    return sa_select(*fields).select_from(each).subquery("wanted")
+
+
+# --- the statements, built once per dialect (then SQLAlchemy's cache compiles them once)
+
+
+@cache
+def _last_day_statement(postgres: bool) -> Any:
+    wanted = _wanted(postgres, ("official_id", "bound"))
+    day = (
+        sa_select(col(FindingRow.day))
+        .where(
+            col(FindingRow.official_id) == wanted.c.official_id,
+            col(FindingRow.kind) == Kind.APPEARANCE.value,
+            col(FindingRow.day) < wanted.c.bound,
+            col(FindingRow.published) <= _AS_OF,
+            col(FindingRow.seen_at) <= _AS_OF,
+        )
+        .order_by(col(FindingRow.day).desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    return sa_select(wanted.c.official_id, day)
+
+
+@cache
+def _latest_days_statement() -> Any:
+    return (
+        sa_select(col(FindingRow.day))
+        .where(
+            col(FindingRow.official_id) == bindparam("official_id"),
+            col(FindingRow.kind) == Kind.APPEARANCE.value,
+            col(FindingRow.day) < bindparam("bound", type_=Date),
+            col(FindingRow.published) <= _AS_OF,
+            col(FindingRow.seen_at) <= _AS_OF,
+        )
+        .distinct()
+        .order_by(col(FindingRow.day).desc())
+        .limit(bindparam("limit", type_=Integer))
+    )
 
 
 def last_days(
-    session: Session, ids: Mapping[str, int], before: Mapping[str, date | None], as_of: datetime
-) -> dict[str, date]:
-    """Per official named in `before`, the latest day with an appearance known by `as_of`,
-    earlier than its bound when it has one. One index seek per official."""
+    session: Session,
+    ids: Mapping[str, int],
+    before: Mapping[str, date | None],
+    as_of: datetime,
+    limit: int = 1,
+) -> dict[str, list[date]]:
+    """Per official named in `before`, the latest `limit` days with an appearance known
+    by `as_of` (newest first), earlier than its bound when it has one. The latest day of
+    everyone is one statement (an index seek per official); more days (for the few whose
+    latest days were disputed) one statement per official."""
     names = {ids[name]: name for name in before if name in ids}
-    out: dict[str, date] = {}
-    for chunk in _chunks([(i, before[n] or _FAR) for i, n in sorted(names.items())]):
-        wanted = _bounds(chunk, official_id=Integer, bound=Date)
-        day = (
-            sa_select(col(FindingRow.day))
-            .where(
-                col(FindingRow.official_id) == wanted.c.official_id,
-                col(FindingRow.kind) == Kind.APPEARANCE.value,
-                col(FindingRow.day) < wanted.c.bound,
-                col(FindingRow.published) <= as_of,
-                col(FindingRow.seen_at) <= as_of,
-            )
-            .order_by(col(FindingRow.day).desc())
-            .limit(1)
-            .scalar_subquery()
-        )
-        for official_id, found in session.execute(sa_select(wanted.c.official_id, day)).all():
-            if found is not None:
-                out[names[official_id]] = found
+    rows = [(i, before[n] or _FAR) for i, n in sorted(names.items())]
+    out: dict[str, list[date]] = {}
+    if not rows:
+        return out
+    if limit > 1:
+        for official_id, bound in rows:
+            params = {"official_id": official_id, "bound": bound, "as_of": as_of, "limit": limit}
+            days = list(session.execute(_latest_days_statement(), params).scalars().all())
+            if days:
+                out[names[official_id]] = days
+        return out
+    params = {"wanted_rows": _payload(session, ("official_id", "bound"), rows), "as_of": as_of}
+    for official_id, day in session.execute(_last_day_statement(_postgres(session)), params):
+        if day is not None:
+            out[names[official_id]] = [day]
     return out
 
 
@@ -118,73 +195,101 @@ _APPEARANCE = (
 )
 
 
+@cache
+def _appearances_statement(postgres: bool) -> Any:
+    wanted = _wanted(postgres, ("official_id", "day"))
+    return (
+        sa_select(wanted.c.official_id, *(col(c) for c in _APPEARANCE))
+        .select_from(wanted)
+        .join(
+            FindingRow,
+            (col(FindingRow.official_id) == wanted.c.official_id)
+            & (col(FindingRow.kind) == Kind.APPEARANCE.value)
+            & (col(FindingRow.day) == wanted.c.day),
+        )
+        .join(EntryRow, col(EntryRow.id) == col(FindingRow.entry_id))
+        .where(col(FindingRow.published) <= _AS_OF)
+    )
+
+
 def appearances_on(
-    session: Session, ids: Mapping[str, int], days: Sequence[tuple[str, date]], as_of: datetime
+    session: Session, ids: Mapping[str, int], days: Iterable[tuple[str, date]], as_of: datetime
 ) -> list[Appearance]:
     """Every appearance published by `as_of` of these (official name, day) pairs."""
     names = {i: n for n, i in ids.items()}
     pairs = sorted({(ids[name], day) for name, day in days if name in ids})
-    out: list[Appearance] = []
-    for chunk in _chunks(pairs):
-        wanted = _bounds(chunk, official_id=Integer, day=Date)
-        query = (
-            sa_select(wanted.c.official_id, *(col(c) for c in _APPEARANCE))
-            .select_from(wanted)
-            .join(
-                FindingRow,
-                (col(FindingRow.official_id) == wanted.c.official_id)
-                & (col(FindingRow.kind) == Kind.APPEARANCE.value)
-                & (col(FindingRow.day) == wanted.c.day),
-            )
-            .join(EntryRow, col(EntryRow.id) == col(FindingRow.entry_id))
-            .where(col(FindingRow.published) <= as_of)
+    if not pairs:
+        return []
+    params = {"wanted_rows": _payload(session, ("official_id", "day"), pairs), "as_of": as_of}
+    rows = session.execute(_appearances_statement(_postgres(session)), params).all()
+    return [Appearance(names[i], *rest) for i, *rest in rows]
+
+
+@cache
+def _covering_statement(postgres: bool) -> Any:
+    wanted = _wanted(postgres, ("official_id", "day", "after"))
+    return (
+        sa_select(
+            wanted.c.official_id,
+            col(FindingRow.since),
+            col(FindingRow.published),
+            col(FindingRow.source),
+            col(FindingRow.confidence),
+            col(EntryRow.url),
+            col(FindingRow.sentence),
         )
-        out += [Appearance(names[i], *rest) for i, *rest in session.execute(query).all()]
-    return out
+        .select_from(wanted)
+        .join(
+            FindingRow,
+            (col(FindingRow.official_id) == wanted.c.official_id)
+            & (col(FindingRow.kind) == Kind.ABSENCE.value)
+            & (col(FindingRow.published) > wanted.c.after),
+        )
+        .join(EntryRow, col(EntryRow.id) == col(FindingRow.entry_id))
+        .where(
+            col(FindingRow.published) <= _AS_OF,
+            col(FindingRow.since).is_not(None),
+            col(FindingRow.since) < wanted.c.day,
+        )
+    )
 
 
 def covering_reports(
-    session: Session, ids: Mapping[str, int], days: Mapping[str, date], as_of: datetime
+    session: Session, ids: Mapping[str, int], days: Mapping[str, Sequence[date]], as_of: datetime
 ) -> list[AbsenceReport]:
-    """The absence reports (published by `as_of`, saying since when) that may cover each
-    official's day: said since an earlier day, published on a later one. A superset of
-    AbsenceReport.covers, which decides; the index (official, kind, published) bounds it
-    to the reports after the day."""
+    """The absence reports (published by `as_of`, saying since when) that may cover one
+    of each official's days: said since a day before the latest, published on a day
+    after the earliest. A superset of AbsenceReport.covers, which decides; the index
+    (official, kind, published) bounds it to the reports after the earliest day."""
     names = {i: n for n, i in ids.items()}
     rows = sorted(
-        (ids[name], day, datetime.combine(day, time.max, tzinfo=UTC))
-        for name, day in days.items()
-        if name in ids
+        (ids[name], max(ds), datetime.combine(min(ds), time.max, tzinfo=UTC))
+        for name, ds in days.items()
+        if name in ids and ds
     )
-    out: list[AbsenceReport] = []
-    for chunk in _chunks(rows):
-        wanted = _bounds(chunk, official_id=Integer, day=Date, after=UTCDateTime())
-        query = (
-            sa_select(
-                wanted.c.official_id,
-                col(FindingRow.since),
-                col(FindingRow.published),
-                col(FindingRow.source),
-                col(FindingRow.confidence),
-                col(EntryRow.url),
-                col(FindingRow.sentence),
-            )
-            .select_from(wanted)
-            .join(
-                FindingRow,
-                (col(FindingRow.official_id) == wanted.c.official_id)
-                & (col(FindingRow.kind) == Kind.ABSENCE.value)
-                & (col(FindingRow.published) > wanted.c.after),
-            )
-            .join(EntryRow, col(EntryRow.id) == col(FindingRow.entry_id))
-            .where(
-                col(FindingRow.published) <= as_of,
-                col(FindingRow.since).is_not(None),
-                col(FindingRow.since) < wanted.c.day,
-            )
+    if not rows:
+        return []
+    payload = _payload(session, ("official_id", "day", "after"), rows)
+    params = {"wanted_rows": payload, "as_of": as_of}
+    found = session.execute(_covering_statement(_postgres(session)), params).all()
+    return [AbsenceReport(names[i], *rest) for i, *rest in found]
+
+
+@cache
+def _count_statement(postgres: bool) -> Any:
+    wanted = _wanted(postgres, ("official_id", "after"))
+    return (
+        sa_select(wanted.c.official_id, func.count())
+        .select_from(wanted)
+        .join(
+            FindingRow,
+            (col(FindingRow.official_id) == wanted.c.official_id)
+            & (col(FindingRow.kind) == bindparam("kind"))
+            & (col(FindingRow.published) > wanted.c.after),
         )
-        out += [AbsenceReport(names[i], *rest) for i, *rest in session.execute(query).all()]
-    return out
+        .where(col(FindingRow.published) <= _AS_OF)
+        .group_by(wanted.c.official_id)
+    )
 
 
 def count_since(
@@ -200,23 +305,28 @@ def count_since(
     earliest = datetime(1, 1, 2, tzinfo=UTC)  # before any publication
     rows = sorted((i, since.get(n) or earliest) for i, n in names.items())
     counts = dict.fromkeys(ids, 0)
-    for chunk in _chunks(rows):
-        wanted = _bounds(chunk, official_id=Integer, after=UTCDateTime())
-        query = (
-            sa_select(wanted.c.official_id, func.count())
-            .select_from(wanted)
-            .join(
-                FindingRow,
-                (col(FindingRow.official_id) == wanted.c.official_id)
-                & (col(FindingRow.kind) == kind.value)
-                & (col(FindingRow.published) > wanted.c.after),
-            )
-            .where(col(FindingRow.published) <= as_of)
-            .group_by(wanted.c.official_id)
-        )
-        for official_id, count in session.execute(query).all():
+    if rows:
+        payload = _payload(session, ("official_id", "after"), rows)
+        params = {"wanted_rows": payload, "as_of": as_of, "kind": kind.value}
+        for official_id, count in session.execute(_count_statement(_postgres(session)), params):
             counts[names[official_id]] = count
     return counts
+
+
+@cache
+def _days_seen_statement(postgres: bool) -> Any:
+    wanted = _wanted(postgres, ("official_id",))
+    return (
+        sa_select(col(FindingRow.official_id), col(FindingRow.day))
+        .select_from(wanted)
+        .join(FindingRow, col(FindingRow.official_id) == wanted.c.official_id)
+        .where(
+            col(FindingRow.kind) == Kind.APPEARANCE.value,
+            col(FindingRow.day) >= bindparam("start", type_=Date),
+            col(FindingRow.published) <= _AS_OF,
+        )
+        .distinct()
+    )
 
 
 def days_seen(
@@ -226,17 +336,9 @@ def days_seen(
     (what an adaptive threshold learns from), oldest first."""
     names = {i: n for n, i in ids.items()}
     out: dict[str, list[date]] = {name: [] for name in ids}
-    for chunk in _chunks(sorted(names)):
-        query = (
-            sa_select(col(FindingRow.official_id), col(FindingRow.day))
-            .where(
-                col(FindingRow.official_id).in_(list(chunk)),
-                col(FindingRow.kind) == Kind.APPEARANCE.value,
-                col(FindingRow.day) >= start,
-                col(FindingRow.published) <= as_of,
-            )
-            .distinct()
-        )
-        for official_id, day in session.execute(query).all():
+    if names:
+        payload = _payload(session, ("official_id",), [(i,) for i in sorted(names)])
+        params = {"wanted_rows": payload, "as_of": as_of, "start": start}
+        for official_id, day in session.execute(_days_seen_statement(_postgres(session)), params):
             out[names[official_id]].append(day)
     return {name: sorted(days) for name, days in out.items()}

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func
+from sqlalchemy import insert as sa_insert
 from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
@@ -287,6 +288,52 @@ class StoredEntry:
     published: datetime
 
 
+def finding_rows(
+    entry: EntryRow | StoredEntry,
+    findings: Sequence[Finding],
+    ids: dict[str, int],
+    *,
+    source: str = "",
+    skip: set[tuple[int, str, object]] | None = None,
+) -> list[dict[str, Any]]:
+    """The finding rows of one entry, for insert_findings; `skip` as in add_findings (the
+    rows made here are added to it)."""
+    assert entry.id is not None
+    rows: list[dict[str, Any]] = []
+    for f in findings:
+        official_id = ids.get(f.official)
+        if official_id is None:
+            continue
+        if skip is not None:
+            if (official_id, f.kind.value, f.date) in skip:
+                continue
+            skip.add((official_id, f.kind.value, f.date))
+        rows.append(
+            {
+                "entry_id": entry.id,
+                "official_id": official_id,
+                "kind": f.kind.value,
+                "day": f.date,
+                "seen_at": f.seen_at,
+                "published": entry.published,
+                "sentence": f.sentence,
+                "cue": f.cue[:500],
+                "confidence": f.confidence,
+                "since": f.since if f.kind is Kind.ABSENCE else None,
+                "source": source[:300],
+            }
+        )
+    return rows
+
+
+def insert_findings(session: Session, rows: Sequence[dict[str, Any]]) -> int:
+    """Insert finding rows with one executemany (no ORM objects), in the caller's
+    transaction; how many."""
+    if rows:
+        session.execute(sa_insert(FindingRow.__table__), list(rows))  # type: ignore[attr-defined]
+    return len(rows)
+
+
 def add_findings(
     session: Session,
     entry: EntryRow | StoredEntry,
@@ -298,33 +345,8 @@ def add_findings(
 ) -> int:
     """Store findings; `source` is the entry's (tracker.corroborate.source_of); `skip`
     holds (official_id, kind, day) the entry already has."""
-    assert entry.id is not None
-    count = 0
-    for f in findings:
-        official_id = ids.get(f.official)
-        if official_id is None:
-            continue
-        if skip is not None:
-            if (official_id, f.kind.value, f.date) in skip:
-                continue
-            skip.add((official_id, f.kind.value, f.date))
-        session.add(
-            FindingRow(
-                entry_id=entry.id,
-                official_id=official_id,
-                kind=f.kind.value,
-                day=f.date,
-                seen_at=f.seen_at,
-                published=entry.published,
-                sentence=f.sentence,
-                cue=f.cue[:500],
-                confidence=f.confidence,
-                since=f.since if f.kind is Kind.ABSENCE else None,
-                source=source[:300],
-            )
-        )
-        count += 1
-    return count
+    rows = finding_rows(entry, findings, ids, source=source, skip=skip)
+    return insert_findings(session, rows)
 
 
 def to_sighting(finding: FindingRow, entry: EntryRow, name: str) -> Sighting:
