@@ -2,9 +2,10 @@
 with bulk SQL rather than the pipeline: a million findings in seconds, for the query-plan
 tests and the benchmarks.
 
-Shape: officials `Official 0000`..; entries spread evenly over `DAYS` days from `START`,
-each from one of 40 outlets and naming `PER_ENTRY` officials: an appearance (a quarter),
-an absence report saying since when (a tenth) or a mention. Every tenth official stops
+Shape: officials `Official 00000`..; entries spread evenly over `DAYS` days from
+`START`, each from one of 40 outlets and naming `PER_ENTRY` officials: an appearance (a
+quarter), an absence report saying since when (rare, but common about the silent) or a
+mention. Every tenth official stops
 appearing after `QUIET_AFTER` of the span (reports say "not seen since" then, and a rare
 lone sighting comes in that they contradict), so some are silent and corroboration has
 something to set aside; an absence report about anyone else says since a few weeks
@@ -21,7 +22,6 @@ from typing import Any
 
 from sqlalchemy import Engine, insert, text
 
-from tracker.store.migrate import add_missing_indexes
 from tracker.store.tables import EntryRow, FeedRow, FindingRow, OfficialRow
 
 START = datetime(2024, 1, 1, tzinfo=UTC)
@@ -115,8 +115,8 @@ def _rows(
             kind = "mention"
             if (roll < 0.25 and not quiet) or roll < 0.01:
                 kind = "appearance"  # in a quiet spell: a rare lone (false) sighting
-            elif roll < 0.35:
-                kind = "absence"
+            elif roll < (0.40 if quiet else 0.265):
+                kind = "absence"  # mostly about the quiet ones
             day = published.date()
             if kind == "appearance" and roll < 0.08:
                 day -= timedelta(days=1)
@@ -151,8 +151,7 @@ def build(
     engine: Engine, *, officials: int, findings: int, seed: int = 11, chunk: int = 50_000
 ) -> Built:
     """Fill an empty tracker database (made by open_engine). On SQLite the entry and
-    finding indexes are dropped during the load and made again after (migrate creates them), as
-    a bulk load does; on other databases rows go in through SQLAlchemy Core."""
+    finding indexes are dropped during the load and made again after, as a bulk load does; on other databases rows go in through SQLAlchemy Core."""
     sqlite = engine.dialect.name == "sqlite"
     with engine.begin() as conn:
         conn.execute(
@@ -201,7 +200,11 @@ def build(
             flush()
     if pending_entries:
         flush()
-    add_missing_indexes(engine)
     with engine.begin() as conn:
+        # the indexes this version of the tables declares (also an older version's, for
+        # the benchmarks that run the code from before side by side)
+        for table in (EntryRow, FindingRow):
+            for index in table.__table__.indexes:  # type: ignore[attr-defined]
+                index.create(conn, checkfirst=True)
         conn.execute(text("ANALYZE"))
     return Built(officials, entries, total)

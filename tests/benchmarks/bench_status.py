@@ -1,0 +1,113 @@
+"""`tracker status` (table, --json, --as-of) with 1,000 officials at 10k, 100k and 1M findings, against `python -c "import typer, sqlmodel"`.
+
+Each database is generated with bulk SQL (tests/bulkdb.py: invented officials, outlets
+and sentences; a million findings in well under a minute) in a temporary folder. Every
+command runs as a user runs it, in a fresh interpreter, interleaved round by round with
+the baseline (the import floor of any command built on typer and SQLModel). Flat in
+history means the ratio stays put from 10k to 1M findings; wanted: at most 1.3x.
+
+With $BENCH_BEFORE naming a checkout of older code, `status` of that code runs on a copy
+of the 1M database with that version's indexes (side by side, same rounds). Set
+$BENCH_SIZES (e.g. "10000,100000") to measure fewer sizes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+from tests.benchmarks.sidebyside import ROOT, before
+from tests.benchmarks.timing import compare, report
+from tests.bulkdb import build, end_of_history, official_name
+from tracker.store.engine import open_engine
+
+OFFICIALS = 1_000
+SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "10000,100000,1000000").split(",")]
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
+# the indexes of the code before issue 11 (tracker/store/tables.py at 6709aec)
+OLD_INDEXES = """
+DROP INDEX IF EXISTS ix_finding_last_seen; DROP INDEX IF EXISTS ix_finding_official_kind_published;
+DROP INDEX IF EXISTS ix_entry_url; DROP INDEX IF EXISTS ix_entry_guid; DROP INDEX IF EXISTS ix_entry_published;
+CREATE INDEX ix_finding_official_kind_day ON finding (official_id, kind, day);
+CREATE INDEX ix_finding_entry_id ON finding (entry_id);
+CREATE INDEX ix_finding_official_id ON finding (official_id);
+CREATE INDEX ix_finding_kind ON finding (kind);
+ANALYZE;
+"""
+
+
+def _config(folder: Path, database: Path) -> Path:
+    path = folder / f"{database.stem}.toml"
+    lines = [f'database = "sqlite:///{database}"']
+    for i in range(OFFICIALS):
+        lines += ["[[officials]]", f'name = "{official_name(i)}"', 'threshold = "10d"']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _command(args: list[str], tree: Path = ROOT) -> Callable[[], object]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
+    env["PYTHONPATH"] = str(tree)
+
+    def run() -> object:
+        done = subprocess.run(args, env=env, cwd=tree, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"{' '.join(args)}: {done.stderr.strip()[-500:]}")
+        return done
+
+    return run
+
+
+def main() -> None:
+    old = before()
+    as_of = (end_of_history() - timedelta(days=30)).date().isoformat()
+    python = sys.executable
+    with tempfile.TemporaryDirectory(prefix="bench-status-") as name:
+        folder = Path(name)
+        candidates: dict[str, Callable[[], object]] = {
+            'python -c "import typer, sqlmodel" (baseline)': _command(
+                [python, "-c", "import typer, sqlmodel"]
+            )
+        }
+        for size in SIZES:
+            database = folder / f"status-{size}.db"
+            engine = open_engine(f"sqlite:///{database}")
+            start = time.perf_counter()
+            built = build(engine, officials=OFFICIALS, findings=size)
+            engine.dispose()
+            print(
+                f"  built {built.findings:,} findings ({built.entries:,} entries) in"
+                f" {time.perf_counter() - start:.1f} s, {database.stat().st_size / 2**20:.0f} MiB"
+            )
+            config = str(_config(folder, database))
+            tracker = [python, "-m", "tracker", "--config", config]
+            label = f"{size // 1000:,}k findings" if size < 10**6 else f"{size // 10**6}M findings"
+            candidates[f"status, {label}"] = _command([*tracker, "status"])
+            candidates[f"status --json, {label}"] = _command([*tracker, "status", "--json"])
+            candidates[f"status --as-of {as_of}, {label}"] = _command(
+                [*tracker, "status", "--as-of", as_of]
+            )
+            if old is not None and size == max(SIZES):
+                copy = folder / f"before-{size}.db"
+                shutil.copy(database, copy)
+                with sqlite3.connect(copy) as db:
+                    db.executescript(OLD_INDEXES)
+                old_config = str(_config(folder, copy))
+                old_tracker = [python, "-m", "tracker", "--config", old_config]
+                candidates[f"status, {label} (before)"] = _command(
+                    [*old_tracker, "status"], tree=old
+                )
+        medians = compare(candidates, rounds=ROUNDS, warmup=1)
+    report(medians, 'python -c "import typer, sqlmodel" (baseline)')
+
+
+if __name__ == "__main__":
+    main()
