@@ -36,13 +36,15 @@ class Worker:
         self.process = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env, cwd=tree
         )
-        assert self.process.stdout is not None
-        line = self.process.stdout.readline()
-        if line.strip() != "ready":
-            raise RuntimeError(f"worker {kind} ({tree}) failed to start")
+        self.name = f"worker {kind} ({tree})"
+        self.ready = False  # set-ups run at the same time; the first call waits for its own
 
     def __call__(self) -> dict[str, Any]:
         assert self.process.stdin is not None and self.process.stdout is not None
+        if not self.ready:
+            if self.process.stdout.readline().strip() != "ready":
+                raise RuntimeError(f"{self.name} failed to start")
+            self.ready = True
         self.process.stdin.write("\n")
         self.process.stdin.flush()
         result: dict[str, Any] = json.loads(self.process.stdout.readline())

@@ -39,7 +39,7 @@ def _by_path(name: str, path: Path) -> Any:
 bulkdb = _by_path("bulkdb", HERE.parent / "bulkdb.py")
 SENTENCES = _by_path("bench_texts", HERE / "texts.py").SENTENCES
 
-from sqlalchemy import insert  # noqa: E402
+from sqlalchemy import insert, text  # noqa: E402
 
 from tracker.config import parse_config  # noqa: E402
 from tracker.jobs import Tracker  # noqa: E402
@@ -160,6 +160,9 @@ def daemon(officials: int, folder: Path) -> Callable[[], dict[str, Any]]:
     one delivery as of the end of that slice."""
     engine = open_engine(f"sqlite:///{folder / 'bench.db'}")
     bulkdb.build(engine, officials=officials, findings=0)
+    with engine.begin() as conn:  # officials and outlets only: the slices bring the rest
+        conn.execute(text("DELETE FROM finding"))
+        conn.execute(text("DELETE FROM entry"))
     rows = bulkdb._rows(officials, 400_000, 3, True)
     step = bulkdb.DAYS / 100_000  # days per entry
     tracker = _tracker(folder, [bulkdb.official_name(i) for i in range(officials)], bulkdb.START)
