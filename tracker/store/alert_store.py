@@ -17,7 +17,7 @@ from tracker.awaits import Await
 from tracker.domain import AlertKind, Kind, Sighting
 from tracker.notify.message import Report
 from tracker.notify.plan import Outcome, Superseded, Waiting, episode_root, thread_kinds
-from tracker.store.repo import to_sighting
+from tracker.store.repo import insert_or_skip, to_sighting
 from tracker.store.tables import AlertRow, AwaitRow, EntryRow, FindingRow, MuteRow, OfficialRow
 
 _REPEAT = re.compile(r"#repeat(\d+)$")
@@ -117,25 +117,22 @@ def lift_mutes(session: Session, official_id: int, now: datetime) -> int:
 
 
 def add_await(session: Session, official_id: int, watch: Await, now: datetime, source: str) -> bool:
-    """Store a watch unless the same one exists; True if it was new."""
-    exists = session.exec(
-        select(AwaitRow.id).where(AwaitRow.official_id == official_id, AwaitRow.key == watch.key)
-    ).first()
-    if exists is not None:
-        return False
-    session.add(
-        AwaitRow(
-            official_id=official_id,
-            key=watch.key,
-            since=watch.since,
-            within_seconds=int(watch.within.total_seconds()),
-            about="|".join(watch.about),
-            source=source,
-            created_at=now,
-        )
-    )
+    """Store a watch unless the same one exists (stored by another process meanwhile
+    included); True if it was new."""
+    values = {
+        "official_id": official_id,
+        "key": watch.key,
+        "since": watch.since,
+        "within_seconds": int(watch.within.total_seconds()),
+        "about": "|".join(watch.about),
+        "source": source,
+        "created_at": now,
+    }
+    table = AwaitRow.__table__  # type: ignore[attr-defined]
+    statement = insert_or_skip(session, table).returning(table.c.id)
+    stored = session.execute(statement, values).scalar_one_or_none()
     session.commit()
-    return True
+    return stored is not None
 
 
 def awaits(session: Session) -> list[tuple[Await, int]]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
@@ -48,16 +48,56 @@ def open_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     try:
-        SQLModel.metadata.create_all(engine)
-        add_missing_columns(engine)
-        add_missing_indexes(engine)
-    except OperationalError as exc:
-        raise StoreError(
-            f"database {_safe(url)}: {str(exc.orig).strip().splitlines()[0]}"
-        ) from None
+        create_schema(engine)
+    except (OperationalError, DBAPIError) as exc:
+        raise StoreError(f"database {_safe(url)}: {_first_line(exc.orig)}") from None
     except SQLAlchemyError as exc:
-        raise StoreError(f"database {_safe(url)}: {exc}") from None
+        raise StoreError(f"database {_safe(url)}: {_first_line(exc)}") from None
     return engine
+
+
+def _first_line(exc: BaseException | None) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
+# any fixed 64-bit number; the same in every tracker process, so they take turns
+SCHEMA_LOCK = 0x7472_6163_6B65_72  # "tracker"
+
+
+def create_schema(engine: Engine) -> None:
+    """Create the tables and add missing columns, one process at a time: two processes
+    starting together on a fresh database would otherwise both create the same table.
+    PostgreSQL: a transaction-scoped advisory lock (DDL is transactional there, so the
+    second process sees the finished schema). SQLite: BEGIN IMMEDIATE takes the file's
+    write lock for the whole creation; the other waits (busy timeout) and then finds
+    the tables."""
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as conn:
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
+            _create(conn)
+        return
+    if engine.dialect.name != "sqlite":
+        with engine.begin() as conn:
+            _create(conn)
+        return
+    with engine.connect() as plain:
+        # pysqlite opens its own transactions only before DML; autocommit lets us open
+        # the immediate one ourselves, around the DDL
+        conn = plain.execution_options(isolation_level="AUTOCOMMIT")
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        try:
+            _create(conn)
+        except BaseException:
+            conn.exec_driver_sql("ROLLBACK")
+            raise
+        conn.exec_driver_sql("COMMIT")
+
+
+def _create(conn: Connection) -> None:
+    SQLModel.metadata.create_all(conn)
+    add_missing_columns(conn)
+    add_missing_indexes(conn)
 
 
 def _make_parent(path: Path, url: str) -> None:

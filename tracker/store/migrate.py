@@ -32,37 +32,49 @@ def _literal(value: object) -> str | None:
     return None
 
 
-def add_missing_columns(engine: Engine) -> list[str]:
-    """ALTER TABLE ... ADD COLUMN for every model column the database lacks; their names."""
-    inspector = inspect(engine)
+def add_missing_columns(bind: Engine | Connection) -> list[str]:
+    """ALTER TABLE ... ADD COLUMN for every model column the database lacks; their names.
+    Given a connection, it works in that connection's transaction (and under its lock:
+    tracker.store.engine.create_schema)."""
+    if isinstance(bind, Engine):
+        with bind.begin() as conn:
+            return add_missing_columns(conn)
+    return _add_missing_columns(bind)
+
+
+def _add_missing_columns(conn: Connection) -> list[str]:
+    inspector = inspect(conn)
     added: list[str] = []
-    with engine.begin() as conn:
-        for model in TABLES:
-            table = model.__table__  # type: ignore[attr-defined]
-            if not inspector.has_table(table.name):
-                continue
-            present = {c["name"] for c in inspector.get_columns(table.name)}
-            missing = [c for c in table.columns if c.name not in present]
-            for column in missing:
-                field = model.model_fields.get(column.name)
-                default = _literal(field.default) if field is not None else None
-                ddl = f"ALTER TABLE {table.name} ADD COLUMN {column.name} "
-                ddl += column.type.compile(dialect=engine.dialect)
-                if default is not None:
-                    ddl += f" DEFAULT {default}"
-                conn.execute(text(ddl))
-                added.append(f"{table.name}.{column.name}")
-        for name in added:
-            if name in BACKFILLS:
-                BACKFILLS[name](conn)
+    for model in TABLES:
+        table = model.__table__  # type: ignore[attr-defined]
+        if not inspector.has_table(table.name):
+            continue
+        present = {c["name"] for c in inspector.get_columns(table.name)}
+        missing = [c for c in table.columns if c.name not in present]
+        for column in missing:
+            field = model.model_fields.get(column.name)
+            default = _literal(field.default) if field is not None else None
+            ddl = f"ALTER TABLE {table.name} ADD COLUMN {column.name} "
+            ddl += column.type.compile(dialect=conn.dialect)
+            if default is not None:
+                ddl += f" DEFAULT {default}"
+            conn.execute(text(ddl))
+            added.append(f"{table.name}.{column.name}")
+    for name in added:
+        if name in BACKFILLS:
+            BACKFILLS[name](conn)
     return added
 
 
-def add_missing_indexes(engine: Engine) -> list[str]:
+def add_missing_indexes(bind: Engine | Connection) -> list[str]:
     """CREATE INDEX IF NOT EXISTS for every declared index the database lacks; their
     names. Existing indexes are found with one look per table, so an up-to-date database
-    runs no DDL at all (on PostgreSQL even a no-op CREATE INDEX locks the table)."""
-    inspector = inspect(engine)
+    runs no DDL at all (on PostgreSQL even a no-op CREATE INDEX locks the table). Given a
+    connection, it works in that connection's transaction, like add_missing_columns."""
+    if isinstance(bind, Engine):
+        with bind.begin() as conn:
+            return add_missing_indexes(conn)
+    inspector = inspect(bind)
     missing = []
     for model in TABLES:
         table = model.__table__  # type: ignore[attr-defined]
@@ -70,10 +82,8 @@ def add_missing_indexes(engine: Engine) -> list[str]:
             continue
         present = {i["name"] for i in inspector.get_indexes(table.name)}
         missing += [i for i in sorted(table.indexes, key=lambda i: i.name) if i.name not in present]
-    if missing:
-        with engine.begin() as conn:
-            for index in missing:
-                conn.execute(CreateIndex(index, if_not_exists=True))
+    for index in missing:
+        bind.execute(CreateIndex(index, if_not_exists=True))
     return [index.name for index in missing]
 
 

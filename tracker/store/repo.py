@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func
 from sqlalchemy import insert as sa_insert
 from sqlalchemy import select as sa_select
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from tracker.corroborate import AbsenceReport, Account
@@ -24,18 +23,30 @@ if TYPE_CHECKING:  # read commands use this module without loading the feed mach
     from tracker.feeds.parse import ParsedEntry
 
 
+def insert_or_skip(session: Session, table: Any) -> Any:
+    """An INSERT that skips rows clashing with a unique key (another process stored them
+    first): two trackers starting or evaluating together must not fail on each other."""
+    # imported here: the PostgreSQL dialect alone costs read commands ~0.1 s to import
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table).on_conflict_do_nothing()
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table).on_conflict_do_nothing()
+
+
 def sync_officials(
     session: Session, officials: Iterable[Official], now: datetime
 ) -> dict[str, int]:
     """Make sure every watched official has a row; return name -> id."""
-    rows = {row.name: row for row in session.exec(select(OfficialRow)).all()}
-    for official in officials:
-        if official.name not in rows:
-            row = OfficialRow(name=official.name, added_at=now)
-            session.add(row)
-            rows[official.name] = row
+    known = {row.name for row in session.exec(select(OfficialRow)).all()}
+    fresh = [{"name": o.name, "added_at": now} for o in officials if o.name not in known]
+    if fresh:
+        session.execute(insert_or_skip(session, OfficialRow.__table__), fresh)  # type: ignore[attr-defined]
     session.commit()
-    return {name: row.id for name, row in rows.items() if row.id is not None}
+    rows = session.exec(select(OfficialRow)).all()
+    return {row.name: row.id for row in rows if row.id is not None}
 
 
 def get_feed(session: Session, url: str, name: str = "", *, source: str = "import") -> FeedRow:
@@ -103,12 +114,19 @@ def due_feeds(session: Session, urls: Sequence[str], now: datetime) -> dict[str,
 
 def sync_config_feeds(session: Session, feeds: Sequence[tuple[str, str, str]]) -> None:
     """Rows for the config's feeds (url, name, category), marked as coming from the config."""
-    rows = feeds_by_url(session, [url for url, _, _ in feeds])
+    urls = [url for url, _, _ in feeds]
+    rows = feeds_by_url(session, urls)
+    fresh = [
+        {"url": url, "name": name, "source": "config", "category": category}
+        for url, name, category in feeds
+        if url not in rows
+    ]
+    if fresh:  # a row another process stores meanwhile is skipped here, updated below
+        session.execute(insert_or_skip(session, FeedRow.__table__), fresh)  # type: ignore[attr-defined]
+        rows = feeds_by_url(session, urls)
     for url, name, category in feeds:
         row = rows.get(url)
-        if row is None:
-            session.add(FeedRow(url=url, name=name, source="config", category=category))
-        elif (row.source, row.name, row.category) != ("config", name, category):
+        if row is not None and (row.source, row.name, row.category) != ("config", name, category):
             row.source, row.name, row.category = "config", name, category
             session.add(row)
     session.commit()
@@ -250,18 +268,7 @@ def add_entries(
         return []
     values = [_entry_values(feed_id, parsed, fetched_at) for parsed in batch]
     table = EntryRow.__table__  # type: ignore[attr-defined]
-    # imported here: the PostgreSQL dialect alone costs read commands ~0.1 s to import
-    if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-        insert: Any = pg_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-        insert = sqlite_insert
-    statement = (
-        insert(table).on_conflict_do_nothing().returning(table.c.id, table.c.key, table.c.published)
-    )
+    statement = insert_or_skip(session, table).returning(table.c.id, table.c.key, table.c.published)
     rows = session.execute(statement, values).all()
     by_key = {key: StoredEntry(id_, published) for id_, key, published in rows}
     return [by_key.get(parsed.key) for parsed in batch]
@@ -480,22 +487,19 @@ def history(
 
 
 def add_alert(session: Session, row: AlertRow) -> bool:
-    """Store an alert unless the same (official, kind, episode) exists; True if stored."""
-    exists = session.exec(
-        select(AlertRow.id).where(
-            AlertRow.official_id == row.official_id,
-            AlertRow.kind == row.kind,
-            AlertRow.episode == row.episode,
-        )
-    ).first()
-    if exists is not None:
+    """Store an alert unless the same (official, kind, episode) exists; True if stored
+    (and `row.id` is set). Another process may store the same alert at the same moment:
+    its insert wins, this one is skipped. No rollback, so the rows this session already
+    loaded stay usable."""
+    table = AlertRow.__table__  # type: ignore[attr-defined]
+    values = row.model_dump(exclude={"id"})
+    stored = session.execute(
+        insert_or_skip(session, table).returning(table.c.id), values
+    ).scalar_one_or_none()
+    session.commit()
+    if stored is None:
         return False
-    session.add(row)
-    try:
-        session.commit()
-    except IntegrityError:
-        session.rollback()
-        return False
+    row.id = stored
     return True
 
 
