@@ -31,6 +31,7 @@ from tracker.feeds.fetch import HostClients, Limiter
 from tracker.jobs import FeedResult, Tracker
 from tracker.notify.outbox import DeliveryReport
 from tracker.notify.plan import waiting_line
+from tracker.store.daemon_lock import daemon_lock
 
 log = logging.getLogger("tracker.daemon")
 
@@ -135,6 +136,20 @@ def run_daemon(
     stop: threading.Event | None = None,
     install_signals: bool = True,
     tick: float = 1.0,
+) -> None:
+    """Run until stopped. On a SQLite file, only if no other daemon runs on it (else
+    AlreadyRunning, a StoreError: tracker.store.daemon_lock)."""
+    with daemon_lock(tracker.engine):
+        _serve(tracker, clock=clock, stop=stop, install_signals=install_signals, tick=tick)
+
+
+def _serve(
+    tracker: Tracker,
+    *,
+    clock: Callable[[], datetime],
+    stop: threading.Event | None,
+    install_signals: bool,
+    tick: float,
 ) -> None:
     stop = stop or threading.Event()
     scheduler = BackgroundScheduler(

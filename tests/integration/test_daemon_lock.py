@@ -1,0 +1,72 @@
+"""One `tracker run` per SQLite file (issue 13): a second daemon on the same database
+refuses with one line and exit 4; the lock dies with its holder, even by SIGKILL."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import IO
+
+from tests.conftest import HttpServer
+from tests.helpers import ROOT, run_cli, wait_until
+from tests.integration.test_bad_input import GOOD_FEED
+
+EXIT_STORE = 4
+
+
+def _start(config: Path, log: Path) -> tuple[subprocess.Popen[str], IO[str]]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
+    out = log.open("w", encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tracker", "--config", str(config), "run"],
+        cwd=ROOT,
+        env=env,
+        stdout=out,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    return proc, out
+
+
+def _running(log: Path) -> bool:
+    return "tracker running" in log.read_text(encoding="utf-8")
+
+
+def test_a_second_daemon_on_one_sqlite_file_refuses_until_the_first_dies_even_by_sigkill(
+    tmp_path: Path, http_dir: HttpServer
+) -> None:
+    (http_dir.root / "feed.xml").write_text(GOOD_FEED, encoding="utf-8")
+    config = tmp_path / "tracker.toml"
+    config.write_text(
+        f'database = "sqlite:///t.db"\noutbox = "outbox"\n[defaults]\ninterval = "1h"\n'
+        f'[[feeds]]\nurl = "{http_dir.url("feed.xml")}"\n'
+        '[[officials]]\nname = "Sergey Lavrov"\nthreshold = "10d"\n',
+        encoding="utf-8",
+    )
+    first, first_log = _start(config, tmp_path / "first.log")
+    try:
+        assert wait_until(lambda: _running(tmp_path / "first.log"), 60)
+        second = run_cli("--config", str(config), "run", timeout=60)
+        assert second.returncode == EXIT_STORE
+        assert second.stderr.splitlines() == [
+            f"tracker: another tracker run (pid {first.pid}, host {os.uname().nodename}) is"
+            f" using {tmp_path / 't.db'}; an embedded database has one worker"
+            " — use PostgreSQL for several"
+        ]
+        assert first.poll() is None  # the refusal did not disturb the first
+    finally:
+        first.send_signal(signal.SIGKILL)
+        first.wait(30)
+        first_log.close()
+    assert (tmp_path / "t.db.lock").exists()  # a stale file, but no longer a lock
+    third, third_log = _start(config, tmp_path / "third.log")
+    try:
+        assert wait_until(lambda: _running(tmp_path / "third.log"), 60)
+    finally:
+        third.send_signal(signal.SIGTERM)
+        third.wait(60)
+        third_log.close()
+    assert third.returncode == 0, (tmp_path / "third.log").read_text(encoding="utf-8")
