@@ -22,6 +22,9 @@ from tests.conftest import HttpServer
 from tests.helpers import ROOT
 
 ROUNDS = int(os.environ.get("TRACKER_RACE_ROUNDS", "2"))
+# a round is two process starts (a few seconds each on a loaded machine): the suite's
+# 120 s per test would stop 20 rounds, so the bound grows with the rounds
+pytestmark = pytest.mark.timeout(60 + 30 * ROUNDS)
 OFFICIALS = ("Sergey Lavrov", "Choe Son Hui", "Maria Zakharova")
 
 
