@@ -200,37 +200,31 @@ class Sandbox:
     async def recognize(self, entries: Sequence[Entry]) -> tuple[tuple[Finding, ...], ...]:
         """Findings of each entry, in order. A long feed is cut into batches that the
         workers read side by side, each batch with its own time limit."""
-        batches: list[list[Entry]] = [[]]
-        size = 0
+        batches: list[tuple[list[Entry], int]] = []
         for entry in entries:
-            if batches[-1] and (size >= BATCH_CHARS or len(batches[-1]) >= BATCH_ENTRIES):
-                batches.append([])
-                size = 0
-            batches[-1].append(entry)
-            size += len(entry.title) + len(entry.text)
-        if not batches[-1]:
-            return ()
+            if not batches or batches[-1][1] >= BATCH_CHARS or len(batches[-1][0]) >= BATCH_ENTRIES:
+                batches.append(([], 0))
+            batch, size = batches[-1]
+            batch.append(entry)
+            batches[-1] = (batch, size + len(entry.title) + len(entry.text))
         parts = await asyncio.gather(
-            *(self._run("recognition", _chars(batch), _recognize_all, batch) for batch in batches)
+            *(self._run("recognition", size, _recognize_all, batch) for batch, size in batches)
         )
         return tuple(found for part in parts for found in part)
 
-    def _discard(self) -> None:
+    def _discard(self, closing: bool = False) -> None:
+        """Stop the pool (its workers are killed); the next task starts a fresh one,
+        unless the sandbox is closing."""
         with self._lock:
             pool, self._pool = self._pool, None
+            self._closed = self._closed or closing
         if pool is not None:
             pool.stop()  # type: ignore[no-untyped-call]
+            if closing:
+                pool.join(timeout=5)
 
     def close(self) -> None:
-        with self._lock:
-            pool, self._pool, self._closed = self._pool, None, True
-        if pool is not None:
-            pool.stop()  # type: ignore[no-untyped-call]
-            pool.join(timeout=5)
-
-
-def _chars(entries: Sequence[Entry]) -> int:
-    return sum(len(e.title) + len(e.text) for e in entries)
+        self._discard(closing=True)
 
 
 def _size(n: int) -> str:
