@@ -129,8 +129,7 @@ def add_await(session: Session, official_id: int, watch: Await, now: datetime, s
         "created_at": now,
     }
     table = AwaitRow.__table__  # type: ignore[attr-defined]
-    statement = insert_or_skip(session, table).returning(table.c.id)
-    stored = session.execute(statement, values).scalar_one_or_none()
+    stored = session.execute(insert_or_skip(session, table, "id"), values).scalar_one_or_none()
     session.commit()
     return stored is not None
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func
+from sqlalchemy import bindparam, func
 from sqlalchemy import insert as sa_insert
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
@@ -23,17 +24,29 @@ if TYPE_CHECKING:  # read commands use this module without loading the feed mach
     from tracker.feeds.parse import ParsedEntry
 
 
-def insert_or_skip(session: Session, table: Any) -> Any:
+def insert_or_skip(session: Session, table: Any, *returning: str) -> Any:
     """An INSERT that skips rows clashing with a unique key (another process stored them
-    first): two trackers starting or evaluating together must not fail on each other."""
+    first): two trackers starting or evaluating together must not fail on each other.
+    Optionally RETURNING those columns of the rows stored."""
+    return _insert_or_skip(session.get_bind().dialect.name, table, returning)
+
+
+@functools.cache
+def _insert_or_skip(dialect: str, table: Any, returning: tuple[str, ...]) -> Any:
+    """Built once per table: statements are immutable, and building one costs more than
+    executing it (ingest runs this for every feed polled)."""
     # imported here: the PostgreSQL dialect alone costs read commands ~0.1 s to import
-    if session.get_bind().dialect.name == "postgresql":
+    if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-        return pg_insert(table).on_conflict_do_nothing()
-    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+        statement: Any = pg_insert(table).on_conflict_do_nothing()
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-    return sqlite_insert(table).on_conflict_do_nothing()
+        statement = sqlite_insert(table).on_conflict_do_nothing()
+    if returning:
+        statement = statement.returning(*(table.c[name] for name in returning))
+    return statement
 
 
 def sync_officials(
@@ -197,15 +210,22 @@ def matching_entries(
     prints = sorted({f for f in fingerprints if f})
     step = 300  # three IN lists of at most 300 values: under SQLite's 999 parameters
     for i in range(0, max(len(keys), len(urls), len(prints), 1), step):
-        query = sa_select(*(col(getattr(EntryRow, name)) for name in _KNOWN)).where(
-            col(EntryRow.key).in_(keys[i : i + step])
-            | col(EntryRow.canonical_url).in_(urls[i : i + step])
-            | col(EntryRow.fingerprint).in_(prints[i : i + step])
-        )
-        for values in session.execute(query).all():
+        chunk = {"keys": keys[i : i + step], "urls": urls[i : i + step]}
+        chunk["prints"] = prints[i : i + step]
+        for values in session.execute(_matching(), chunk).all():
             if values[0] not in found:
                 found[values[0]] = Known(*values)
     return list(found.values())
+
+
+@functools.cache
+def _matching() -> Any:
+    """matching_entries' query, built once (building it cost three times running it)."""
+    return sa_select(*(col(getattr(EntryRow, name)) for name in _KNOWN)).where(
+        col(EntryRow.key).in_(bindparam("keys", expanding=True))
+        | col(EntryRow.canonical_url).in_(bindparam("urls", expanding=True))
+        | col(EntryRow.fingerprint).in_(bindparam("prints", expanding=True))
+    )
 
 
 _KNOWN = ("id", "key", "canonical_url", "fingerprint", "title", "text", "feed_id")
@@ -268,8 +288,7 @@ def add_entries(
         return []
     values = [_entry_values(feed_id, parsed, fetched_at) for parsed in batch]
     table = EntryRow.__table__  # type: ignore[attr-defined]
-    statement = insert_or_skip(session, table).returning(table.c.id, table.c.key, table.c.published)
-    rows = session.execute(statement, values).all()
+    rows = session.execute(insert_or_skip(session, table, "id", "key", "published"), values).all()
     by_key = {key: StoredEntry(id_, published) for id_, key, published in rows}
     return [by_key.get(parsed.key) for parsed in batch]
 
@@ -493,9 +512,7 @@ def add_alert(session: Session, row: AlertRow) -> bool:
     loaded stay usable."""
     table = AlertRow.__table__  # type: ignore[attr-defined]
     values = row.model_dump(exclude={"id"})
-    stored = session.execute(
-        insert_or_skip(session, table).returning(table.c.id), values
-    ).scalar_one_or_none()
+    stored = session.execute(insert_or_skip(session, table, "id"), values).scalar_one_or_none()
     session.commit()
     if stored is None:
         return False
