@@ -208,3 +208,46 @@ def build(
                 index.create(conn, checkfirst=True)
         conn.execute(text("ANALYZE"))
     return Built(officials, entries, total)
+
+
+def add_corrections(engine: Engine, *, rejected: int = 40, away: int = 10) -> frozenset[int]:
+    """Corrections by hand in force on a generated database: the latest appearance of
+    `rejected` officials rejected (so the evaluation must pass it by), the entries of
+    `away` absence reports marked not about their official, and one sighting added by
+    hand. The ids of the findings they set aside."""
+    from sqlmodel import Session, col, select
+
+    from tracker.store import corrections
+
+    now = end_of_history()
+    with Session(engine) as session:
+        latest = session.exec(
+            select(col(FindingRow.official_id), col(FindingRow.id))
+            .where(col(FindingRow.kind) == "appearance")
+            .order_by(col(FindingRow.official_id), col(FindingRow.day).desc())
+        ).all()
+        firsts: dict[int, int] = {}
+        for official_id, finding_id in latest:
+            if finding_id is not None:
+                firsts.setdefault(official_id, finding_id)
+        for finding_id in sorted(firsts.values())[:rejected]:
+            corrections.reject(session, finding_id, reason="file footage", author="bulk", now=now)
+        absences = session.exec(
+            select(FindingRow).where(col(FindingRow.kind) == "absence").limit(away)
+        ).all()
+        for f in absences:
+            entry = session.get(EntryRow, f.entry_id)
+            assert entry is not None
+            corrections.not_about(session, entry, f.official_id, reason="", author="bulk", now=now)
+        corrections.add(
+            session,
+            (firsts and min(firsts)) or 1,
+            (now - timedelta(days=1)).date(),
+            source="television",
+            note="",
+            url="",
+            reason="",
+            author="bulk",
+            now=now,
+        )
+        return corrections.set_aside(session)

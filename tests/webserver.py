@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -102,3 +103,13 @@ def serve(config: Path, *args: str, env: dict[str, str] | None = None) -> Iterat
         except subprocess.TimeoutExpired:
             process.kill()
             process.communicate()
+
+
+def copy_of(config: Path, folder: Path) -> Path:
+    """A copy of a replayed demo (its database included) in `folder`, to change freely."""
+    copy = demo_config(folder)
+    for suffix in ("", "-wal", "-shm"):
+        source = config.parent / f"demo.db{suffix}"
+        if source.exists():
+            shutil.copy(source, folder / f"demo.db{suffix}")
+    return copy

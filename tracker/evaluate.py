@@ -18,7 +18,7 @@ from tracker.config import Config
 from tracker.domain import AlertDecision, AlertKind, Kind, OfficialStatus, Sighting
 from tracker.notify.message import Context, message_id, render
 from tracker.notify.plan import Waiting
-from tracker.store import alert_store, last_seen, repo
+from tracker.store import alert_store, corrections, last_seen, repo
 from tracker.store.engine import session as session_for
 from tracker.store.tables import AlertRow, MuteRow
 from tracker.thresholds import threshold_for
@@ -63,35 +63,42 @@ class Evaluator:
     def statuses(self, as_of: datetime, *, watching_since: datetime | None = None) -> Evaluation:
         adaptive = self.config.alerts.adaptive
         with session_for(self.engine) as session:
-            last, disputes, support = self._last_seen(session, as_of)
+            # corrections by hand, read once: the findings they set aside are left out
+            # of every statement below; the sightings added by hand count beside the rest
+            corrected = corrections.in_force(session, as_of)
+            last, disputes, support = self._last_seen(session, as_of, corrected.aside)
             since = watching_since or repo.coverage_start(session)
             learning = {o.name: self.ids[o.name] for o in self.config.officials if o.adaptive}
+            start = (as_of - adaptive.window).date()
             seen_days = (
-                last_seen.days_seen(session, learning, (as_of - adaptive.window).date(), as_of)
+                last_seen.days_seen(session, learning, start, as_of, corrected.aside)
                 if learning
                 else {}
             )
             statuses: list[OfficialStatus] = []
             for official in self.config.officials:
+                hand = corrected.by_hand.get(official.name, [])
+                days = seen_days.get(official.name, [])
+                if hand and official.adaptive:
+                    days = sorted(set(days) | {s.date for s in hand if s.date >= start})
                 threshold = threshold_for(
-                    official.threshold,
-                    adaptive if official.adaptive else None,
-                    seen_days.get(official.name, []),
-                    as_of,
+                    official.threshold, adaptive if official.adaptive else None, days, as_of
                 )
                 status = silence.evaluate(
                     replace(official, threshold=threshold.value),
-                    [last[official.name]] if official.name in last else [],
+                    ([last[official.name]] if official.name in last else []) + hand,
                     as_of,
                     watching_since=since,
                 )
                 statuses.append(replace(status, threshold_how=threshold.how))
+            seen = {s.name: s.evidence for s in statuses if s.evidence is not None}
             absences = last_seen.count_since(
                 session,
                 self.ids,
                 Kind.ABSENCE,
-                {name: s.published for name, s in last.items()},
+                {name: s.published for name, s in seen.items()},
                 as_of,
+                corrected.aside,
             )
             mutes = alert_store.active_mutes(session, as_of)
             undelivered = alert_store.waiting(session)
@@ -100,7 +107,12 @@ class Evaluator:
                     watch,
                     alert_store.sightings(
                         session, official_id, watch.official, as_of, since=watch.since
-                    ),
+                    )
+                    + [
+                        s
+                        for s in corrected.by_hand.get(watch.official, [])
+                        if s.seen_at >= watch.since
+                    ],
                     as_of,
                 )
                 for watch, official_id in alert_store.awaits(session)
@@ -109,7 +121,7 @@ class Evaluator:
             ]
         set_aside: dict[str, list[corroborate.Dispute]] = {}
         for (name, day), dispute in sorted(disputes.items()):
-            if name not in last or last[name].date < day:
+            if name not in seen or seen[name].date < day:
                 set_aside.setdefault(name, []).append(dispute)
         return Evaluation(
             as_of=as_of,
@@ -117,17 +129,28 @@ class Evaluator:
             absences=absences,
             mutes=mutes,
             awaits=awaited,
-            sources={
-                name: support[(name, s.date)].sources
-                for name, s in last.items()
-                if (name, s.date) in support
-            },
+            sources=self._sources(seen, last, support),
             disputed=set_aside,
             undelivered=undelivered,
         )
 
+    @staticmethod
+    def _sources(
+        seen: dict[str, Sighting],
+        last: dict[str, Sighting],
+        support: dict[tuple[str, date], corroborate.Support],
+    ) -> dict[str, tuple[str, ...]]:
+        """Per official, who reported the last-seen day: its sources, or "added by hand"."""
+        out: dict[str, tuple[str, ...]] = {}
+        for name, s in seen.items():
+            if last.get(name) is not s:
+                out[name] = ("added by hand",)
+            elif (name, s.date) in support:
+                out[name] = support[(name, s.date)].sources
+        return out
+
     def _last_seen(
-        self, session: Session, as_of: datetime, batch: int = 8
+        self, session: Session, as_of: datetime, aside: frozenset[int], batch: int = 8
     ) -> tuple[
         dict[str, Sighting],
         dict[tuple[str, date], corroborate.Dispute],
@@ -142,21 +165,21 @@ class Evaluator:
         walked back `batch` days a round until one is not. Whether a day is disputed
         depends only on that day's appearances and the reports covering it, so an
         official is read back only as far as its latest undisputed day, never its whole
-        history."""
+        history. The findings in `aside` (set aside by corrections) are never read."""
         last: dict[str, Sighting] = {}
         disputed: dict[tuple[str, date], corroborate.Dispute] = {}
         support: dict[tuple[str, date], corroborate.Support] = {}
         pending: dict[str, date | None] = {o.name: None for o in self.config.officials}
         limit = 1
         while pending:
-            days = last_seen.last_days(session, self.ids, pending, as_of, limit)
+            days = last_seen.last_days(session, self.ids, pending, as_of, limit, aside)
             pairs = [(name, day) for name, ds in days.items() for day in ds]
-            rows = last_seen.appearances_on(session, self.ids, pairs, as_of)
+            rows = last_seen.appearances_on(session, self.ids, pairs, as_of, aside)
             accounts = [a.account() for a in rows]
             by_day: dict[tuple[str, date], list[last_seen.Appearance]] = {}
             for a in rows:
                 by_day.setdefault((a.official, a.day), []).append(a)
-            reports = last_seen.covering_reports(session, self.ids, days, as_of)
+            reports = last_seen.covering_reports(session, self.ids, days, as_of, aside)
             found = corroborate.disputes(accounts, reports, as_of)
             support.update(corroborate.support(accounts, as_of))
             pending = {}

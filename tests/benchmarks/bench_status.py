@@ -8,7 +8,13 @@ history means the ratio stays put from 10k to 1M findings; wanted: at most 1.3x.
 
 With $BENCH_BEFORE naming a checkout of older code, `status` of that code runs on a copy
 of the 1M database with that version's indexes (side by side, same rounds). Set
-$BENCH_SIZES (e.g. "10000,100000") to measure fewer sizes.
+$BENCH_SIZES (e.g. "10000,100000") to measure fewer sizes. $BENCH_BEFORE_INDEXES=same keeps
+this version's indexes on that copy (for older code that already has them, e.g. main
+before a change to the queries).
+
+$BENCH_CORRECTIONS=N (N > 0) also times `status` on a copy of the largest database with
+corrections by hand in force: the latest sighting of N officials rejected, N/4 absence
+reports not about their official, one sighting by hand (tests/bulkdb.py).
 """
 
 from __future__ import annotations
@@ -26,12 +32,14 @@ from pathlib import Path
 
 from tests.benchmarks.sidebyside import ROOT, before
 from tests.benchmarks.timing import compare, report
-from tests.bulkdb import build, end_of_history, official_name
+from tests.bulkdb import add_corrections, build, end_of_history, official_name
 from tracker.store.engine import open_engine
 
 OFFICIALS = 1_000
 SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "10000,100000,1000000").split(",")]
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
+CORRECTIONS = int(os.environ.get("BENCH_CORRECTIONS", "0"))
+SAME_INDEXES = os.environ.get("BENCH_BEFORE_INDEXES") == "same"
 # the indexes of the code before issue 11 (tracker/store/tables.py at 6709aec)
 OLD_INDEXES = """
 DROP INDEX IF EXISTS ix_finding_last_seen; DROP INDEX IF EXISTS ix_finding_official_kind_published;
@@ -95,11 +103,22 @@ def main() -> None:
             candidates[f"status --as-of {as_of}, {label}"] = _command(
                 [*tracker, "status", "--as-of", as_of]
             )
+            if CORRECTIONS and size == max(SIZES):
+                corrected = folder / f"corrected-{size}.db"
+                shutil.copy(database, corrected)
+                engine = open_engine(f"sqlite:///{corrected}")
+                aside = add_corrections(engine, rejected=CORRECTIONS, away=CORRECTIONS // 4)
+                engine.dispose()
+                print(f"  {len(aside)} findings set aside by corrections in force")
+                corrected_config = str(_config(folder, corrected))
+                candidates[f"status, {label}, {CORRECTIONS} corrections"] = _command(
+                    [python, "-m", "tracker", "--config", corrected_config, "status"]
+                )
             if old is not None and size == max(SIZES):
                 copy = folder / f"before-{size}.db"
                 shutil.copy(database, copy)
                 with sqlite3.connect(copy) as db:
-                    db.executescript(OLD_INDEXES)
+                    db.executescript("ANALYZE;" if SAME_INDEXES else OLD_INDEXES)
                 old_config = str(_config(folder, copy))
                 old_tracker = [python, "-m", "tracker", "--config", old_config]
                 candidates[f"status, {label} (before)"] = _command(

@@ -5,26 +5,31 @@ database of a few thousand findings (tests/bulkdb.py), after ANALYZE."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Engine, event
 
-from tests.bulkdb import build, end_of_history, official_name
+from tests.bulkdb import add_corrections, build, end_of_history, official_name
+from tests.helpers import fresh_database
 from tracker import corroborate
 from tracker.config import parse_config
-from tracker.corroborate import Account
+from tracker.corroborate import AbsenceReport, Account
 from tracker.jobs import Tracker
-from tracker.store import repo
+from tracker.store import corrections, repo
 from tracker.store.engine import open_engine
 from tracker.store.engine import session as session_for
 
 OFFICIALS, FINDINGS = 200, 6_000
 FINDINGS_PG = 30_000  # enough for the planner's statistics to see absences as common
 # the only tables a plan may read whole: the watchlist itself, the small tables of
-# mutes and awaited replies, and the bounds passed in as JSON (SQLite: a virtual table)
-SMALL = ("official", "mute", "await", "feed")
+# mutes, awaited replies and corrections by hand, and the bounds passed in as JSON
+# (SQLite: a virtual table)
+SMALL = ("official", "mute", "await", "feed", "correction")
+# finding's composite indexes; uq_finding (entry, official, kind, day) is SQLite's
+# autoindex of the unique constraint
+FINDING_INDEXES = ("INDEX ix_finding_", "uq_finding", "sqlite_autoindex_finding_1")
 
 
 def _tracker(url: str) -> Tracker:
@@ -76,10 +81,35 @@ def sqlite_tracker(tmp_path: Any) -> Iterator[Tracker]:
     tracker.close()
 
 
+@pytest.fixture
+def corrected_tracker(tmp_path: Any) -> Iterator[tuple[Tracker, frozenset[int]]]:
+    url = f"sqlite:///{tmp_path / 'corrected.db'}"
+    engine = open_engine(url)
+    build(engine, officials=OFFICIALS, findings=FINDINGS)
+    aside = add_corrections(engine, rejected=40, away=10)
+    assert len(aside) >= 50
+    engine.dispose()
+    tracker = _tracker(url)
+    yield tracker, aside
+    tracker.close()
+
+
 def test_status_history_and_explain_use_indexes_on_sqlite(sqlite_tracker: Tracker) -> None:
-    seen = _statements(sqlite_tracker)
+    _assert_sqlite_plans(sqlite_tracker)
+
+
+def test_with_corrections_in_force_the_statements_still_use_indexes_on_sqlite(
+    corrected_tracker: tuple[Tracker, frozenset[int]],
+) -> None:
+    seen = _assert_sqlite_plans(corrected_tracker[0])
+    # the set-based statements were made for corrections: they leave the ids out
+    assert sum("NOT IN (SELECT CAST" in s for s, _ in seen) >= 5
+
+
+def _assert_sqlite_plans(tracker: Tracker) -> list[tuple[str, Any]]:
+    seen = _statements(tracker)
     assert len(_finding_statements(seen)) >= 5
-    with sqlite_tracker.engine.connect() as conn:
+    with tracker.engine.connect() as conn:
         for statement, parameters in seen:
             plan = [
                 row[-1]
@@ -94,12 +124,13 @@ def test_status_history_and_explain_use_indexes_on_sqlite(sqlite_tracker: Tracke
             ]
             assert not scans, f"full scan in the plan of {statement}: {plan}"
             if "finding" in statement.split("FROM", 1)[-1]:
-                assert any("INDEX ix_finding_" in line or "uq_finding" in line for line in plan), (
+                assert any(any(i in line for i in FINDING_INDEXES) for line in plan), (
                     statement,
                     plan,
                 )
             if "FROM entry" in statement:
                 assert any("INDEX ix_entry_" in line for line in plan), (statement, plan)
+    return seen
 
 
 def test_the_latest_day_of_every_official_is_one_statement(sqlite_tracker: Tracker) -> None:
@@ -116,12 +147,7 @@ def test_the_same_statements_run_and_use_indexes_on_postgresql(postgres_url: str
     a URL) it does already. With the whole-table plans discouraged (as at scale, where
     each official's rows are a sliver of the table), every statement on finding finds a
     composite index that matches it."""
-    admin = open_engine(postgres_url)
-    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.execute(text("DROP DATABASE IF EXISTS plans"))
-        conn.execute(text("CREATE DATABASE plans"))
-    admin.dispose()
-    url = postgres_url.rsplit("/", 1)[0] + "/plans"
+    url = fresh_database(postgres_url, "plans")
     engine = open_engine(url)
     build(engine, officials=OFFICIALS, findings=FINDINGS_PG)
     engine.dispose()
@@ -131,15 +157,21 @@ def test_the_same_statements_run_and_use_indexes_on_postgresql(postgres_url: str
         plans = _explain(tracker.engine, seen)
         forced = _explain(tracker.engine, _finding_statements(seen), *FORCED)
         statuses = {s.name: s for s in tracker.statuses(end_of_history()).statuses}
+        # the same with corrections in force: the statements made for them
+        add_corrections(tracker.engine)
+        corrected = _finding_statements(_statements(tracker))
+        forced += _explain(tracker.engine, corrected, *FORCED)
     finally:
         tracker.close()
+    assert sum("NOT IN (SELECT CAST" in s for s, _ in corrected) >= 5
     latest = [p for s, p in plans if "ORDER BY finding.day DESC" in s and "wanted" in s]
     assert latest and all("ix_finding_last_seen" in p for p in latest), latest
     by_url = [p for s, p in plans if "FROM entry" in s and "entry.guid" in s]
     assert by_url and all("ix_entry_url" in p and "ix_entry_guid" in p for p in by_url), by_url
     assert len(forced) >= 5
     for _, plan in forced:
-        assert "Seq Scan on finding" not in plan and "ix_finding_" in plan, plan
+        assert "Seq Scan on finding" not in plan, plan
+        assert "ix_finding_" in plan or "uq_finding" in plan, plan
     # and it answers
     assert sum(s.last_seen is not None for s in statuses.values()) > OFFICIALS // 2
 
@@ -147,6 +179,45 @@ def test_the_same_statements_run_and_use_indexes_on_postgresql(postgres_url: str
 FORCED = tuple(
     f"SET enable_{plan} = off" for plan in ("seqscan", "bitmapscan", "hashjoin", "mergejoin")
 )
+
+
+@pytest.mark.parametrize("days_back", [0, 30])
+def test_set_based_last_seen_leaves_out_what_corrections_set_aside(
+    corrected_tracker: tuple[Tracker, frozenset[int]], days_back: int
+) -> None:
+    """With corrections in force, the few statements find what the rules decide over
+    every stored finding but those set aside, with the sightings added by hand."""
+    tracker, aside = corrected_tracker
+    as_of = end_of_history() - timedelta(days=days_back)
+    with session_for(tracker.engine) as session:
+        items = [i for i in repo.history(session, None) if i.finding_id not in aside]
+        everything = repo.history(session, None)
+        reports = repo.absence_reports(session, as_of)
+        by_hand = corrections.manual_sightings(session, as_of)
+    assert len(everything) > len(items)
+    expected, _ = latest_undisputed(items, reports, as_of)
+    for name, sightings in by_hand.items():
+        expected[name] = max([expected.get(name, sightings[0].date)] + [s.date for s in sightings])
+    found = {s.name: s.last_seen for s in tracker.statuses(as_of).statuses if s.last_seen}
+    assert found == expected
+
+
+def latest_undisputed(
+    items: list[repo.HistoryItem], reports: list[AbsenceReport], as_of: datetime
+) -> tuple[dict[str, date], dict[tuple[str, date], corroborate.Dispute]]:
+    """What corroborate.py decides over these stored appearances and reports known at
+    `as_of`: each official's latest undisputed day, and the disputed days."""
+    accounts = [
+        Account(i.official, date.fromisoformat(i.day), i.source, i.published, i.confidence, i.url)
+        for i in items
+        if i.published <= as_of
+    ]
+    disputed = corroborate.disputes(accounts, reports, as_of)
+    expected: dict[str, date] = {}
+    for a in accounts:
+        if (a.official, a.day) not in disputed:
+            expected[a.official] = max(a.day, expected.get(a.official, a.day))
+    return expected, disputed
 
 
 def _explain(engine: Engine, seen: list[tuple[str, Any]], *settings: str) -> list[tuple[str, str]]:
@@ -170,16 +241,7 @@ def test_set_based_last_seen_agrees_with_the_rules_over_all_history(
     with session_for(sqlite_tracker.engine) as session:
         items = repo.history(session, None)
         reports = repo.absence_reports(session, as_of)
-    accounts = [
-        Account(i.official, date.fromisoformat(i.day), i.source, i.published, i.confidence, i.url)
-        for i in items
-        if i.published <= as_of
-    ]
-    disputed = corroborate.disputes(accounts, reports, as_of)
-    expected: dict[str, date] = {}
-    for a in accounts:
-        if (a.official, a.day) not in disputed:
-            expected[a.official] = max(a.day, expected.get(a.official, a.day))
+    expected, disputed = latest_undisputed(items, reports, as_of)
     evaluation = sqlite_tracker.statuses(as_of)
     found = {s.name: s.last_seen for s in evaluation.statuses if s.last_seen is not None}
     assert found == expected

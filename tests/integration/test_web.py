@@ -18,7 +18,7 @@ import httpx
 import pytest
 
 from tests.helpers import free_port, run_cli
-from tests.webserver import AS_OF, Served, replayed_demo, serve
+from tests.webserver import AS_OF, Served, copy_of, replayed_demo, serve
 
 SVG = "{http://www.w3.org/2000/svg}"
 TOKEN = "a-desk-token-of-some-length"
@@ -321,3 +321,134 @@ def test_pages_never_change_the_database(demo: Path, site: Served) -> None:
     ):
         assert site.get(path).status_code == 200
     assert counts() == before
+
+
+def _correct(
+    browser: httpx.Client,
+    fields: dict[str, str],
+    page: str = "/officials/marco-rubio?as_of=2025-11-30",
+) -> httpx.Response:
+    csrf = _csrf(browser.get(page).text)
+    return browser.post(
+        "/officials/marco-rubio/corrections", data={"csrf": csrf, "back": page, **fields}
+    )
+
+
+def test_a_correction_posted_from_the_page_changes_the_board_and_removing_it_restores(
+    demo: Path, tmp_path: Path
+) -> None:
+    config = copy_of(demo, tmp_path)
+    with (
+        serve(config, "--as-of", "2025-11-30") as site,
+        httpx.Client(base_url=site.url, timeout=30) as browser,
+    ):
+        data = browser.get("/officials/marco-rubio.json").json()
+        assert (data["official"]["status"], data["official"]["last_seen"]) == ("ok", "2025-11-23")
+        geneva = next(
+            e for e in data["evidence"] if e["date"] == "2025-11-23" and e["kind"] == "appearance"
+        )
+
+        forged = browser.post(
+            "/officials/marco-rubio/corrections",
+            data={
+                "action": "reject",
+                "finding": str(geneva["finding_id"]),
+                "reason": "x",
+                "by": "eve",
+            },
+        )
+        assert forged.status_code == 403 and "CSRF" in forged.text
+        nameless = _correct(
+            browser, {"action": "reject", "finding": str(geneva["finding_id"]), "reason": "x"}
+        )
+        assert nameless.status_code == 400 and "by: say who corrects" in nameless.text
+
+        done = _correct(
+            browser,
+            {
+                "action": "reject",
+                "finding": str(geneva["finding_id"]),
+                "reason": "file footage",
+                "by": "ana",
+            },
+        )
+        assert done.status_code == 303
+        assert done.headers["location"] == "/officials/marco-rubio?as_of=2025-11-30#corrections"
+        board = {o["name"]: o for o in browser.get("/status.json").json()["officials"]}
+        assert (board["Marco Rubio"]["status"], board["Marco Rubio"]["last_seen"]) == (
+            "silent",
+            "2025-11-18",
+        )
+        page = browser.get("/officials/marco-rubio.json").json()
+        (log,) = page["corrections"]
+        assert (log["action"], log["by"], log["reason"], log["in_force"]) == (
+            "reject",
+            "ana",
+            "file footage",
+            True,
+        )
+        shown = next(e for e in page["evidence"] if e["finding_id"] == geneva["finding_id"])
+        assert shown["correction"]["id"] == log["id"]
+        assert page["timeline"]["silences"][-1] == {
+            "from": "2025-11-18",
+            "to": None,
+            "silent_from": "2025-11-28",
+            "days": None,
+        }
+        history = run_cli("--config", str(config), "history", "Marco Rubio").stdout
+        assert "2025-11-23  Marco Rubio [REJECTED]" in history and "(by ana," in history
+
+        assert (
+            _correct(
+                browser, {"action": "remove", "correction": str(log["id"]), "by": "ana"}
+            ).status_code
+            == 303
+        )
+        again = browser.get("/officials/marco-rubio.json").json()
+        assert (again["official"]["status"], again["official"]["last_seen"]) == ("ok", "2025-11-23")
+        assert (
+            again["corrections"][0]["in_force"] is False
+            and again["corrections"][0]["removed_by"] == "ana"
+        )
+
+        added = _correct(
+            browser,
+            {
+                "action": "add",
+                "day": "2025-11-29",
+                "source": "C-SPAN",
+                "note": "at a forum",
+                "by": "ben",
+            },
+        )
+        assert added.status_code == 303
+        now = browser.get("/officials/marco-rubio.json").json()
+        assert now["official"]["last_seen"] == "2025-11-29" and now["evidence"][0]["by_hand"]
+
+
+@pytest.mark.parametrize(
+    ("fields", "says"),
+    [
+        (
+            {"action": "reject", "finding": "abc", "reason": "x", "by": "a"},
+            "finding: not an id: 'abc'",
+        ),
+        (
+            {"action": "reject", "finding": "999999", "reason": "x", "by": "a"},
+            "finding: no such finding of Marco Rubio",
+        ),
+        (
+            {"action": "add", "day": "2025-13-40", "note": "x", "by": "a"},
+            "day: bad date '2025-13-40'",
+        ),
+        ({"action": "add", "day": "2025-11-01", "by": "a"}, "say where or what"),
+        ({"action": "remove", "correction": "5", "by": "a"}, "no correction #5 of Marco Rubio"),
+        ({"action": "drop", "by": "a"}, "action: unknown 'drop'"),
+    ],
+)
+def test_a_wrong_correction_from_the_page_is_a_400_naming_the_field(
+    site: Served, fields: dict[str, str], says: str
+) -> None:
+    with httpx.Client(base_url=site.url, timeout=30) as browser:
+        got = _correct(browser, fields, "/officials/marco-rubio")
+    assert got.status_code == 400 and says in unescape(got.text)

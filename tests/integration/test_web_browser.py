@@ -105,3 +105,45 @@ def test_board_then_lavrov_timeline_with_the_gap(browser: object, site: Served) 
     assert any(e.get_attribute("data-day") == "2025-11-25" for e in evidence)
     link = browser.find_element(By.CSS_SELECTOR, "#evidence tr.kind-appearance a")
     assert link.get_attribute("href").startswith("https://")
+
+
+def test_a_correction_end_to_end_reject_then_take_back(browser: object, site: Served) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.remote.webdriver import WebDriver
+
+    assert isinstance(browser, WebDriver)
+    page = site.url + "/officials/marco-rubio?as_of=2025-11-30"
+
+    def status() -> tuple[str, str]:
+        h1 = browser.find_element(By.CSS_SELECTOR, "h1 .state").text
+        return h1, browser.find_element(By.CSS_SELECTOR, "main > p strong").text
+
+    browser.get(page)
+    assert status() == ("ok", "2025-11-23")
+    row = browser.find_element(
+        By.CSS_SELECTOR, '#evidence tr.kind-appearance[data-day="2025-11-23"]'
+    )
+    row.find_element(By.TAG_NAME, "summary").click()
+    form = row.find_element(By.CSS_SELECTOR, "form.reject")
+    form.find_element(By.NAME, "reason").send_keys("file footage from last year")
+    form.find_element(By.NAME, "by").send_keys("ana")
+    form.find_element(By.TAG_NAME, "button").click()
+
+    assert browser.current_url == page + "#corrections"
+    assert status() == ("silent", "2025-11-18")
+    (entry,) = browser.find_elements(
+        By.CSS_SELECTOR, '#correction-log tr.correction[data-in-force="true"]'
+    )
+    assert "file footage from last year" in entry.text and "ana" in entry.text
+    browser.get(site.url + "/?as_of=2025-11-30")
+    rubio = browser.find_element(By.CSS_SELECTOR, '#board tr[data-name="Marco Rubio"]')
+    assert rubio.get_attribute("data-status") == "silent"
+
+    browser.get(page)
+    remove = browser.find_element(By.CSS_SELECTOR, "#correction-log form.remove")
+    remove.find_element(By.NAME, "by").send_keys("ana")
+    remove.find_element(By.TAG_NAME, "button").click()
+    assert status() == ("ok", "2025-11-23")
+    assert browser.find_elements(
+        By.CSS_SELECTOR, '#correction-log tr.correction[data-in-force="false"]'
+    )

@@ -11,11 +11,15 @@ import typer
 from tracker.cli.context import load, official_named, open_store, parse_time, utcnow
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from sqlmodel import Session
+
     from tracker.corroborate import Dispute
-    from tracker.domain import OfficialStatus
+    from tracker.domain import Kind, OfficialStatus
     from tracker.evaluate import Evaluation
     from tracker.notify.plan import Waiting
-    from tracker.store import repo
+    from tracker.store import corrections, repo
 
 
 def _days(value: Any) -> float | None:
@@ -218,6 +222,45 @@ def status(
         )
 
 
+def by_hand_item(c: corrections.Listed) -> repo.HistoryItem:
+    """A sighting added by hand, as history lists the recorded ones."""
+    from tracker.domain import Kind
+    from tracker.store import corrections, repo
+
+    sighting = corrections.to_sighting(c.row, c.official)
+    return repo.HistoryItem(
+        official=c.official,
+        kind=Kind.APPEARANCE.value,
+        day=sighting.date.isoformat(),
+        url=sighting.url,
+        title=sighting.title,
+        text=sighting.text,
+        cue="by hand",
+        confidence=1.0,
+        published=sighting.published,
+        source=c.row.source or "by hand",
+    )
+
+
+def corrected_history(
+    session: Session, name: str | None, kinds: Sequence[Kind]
+) -> list[tuple[repo.HistoryItem, corrections.Listed | None]]:
+    """The recorded findings, each with the correction in force that sets it aside (if
+    any), and the sightings added by hand (with theirs), oldest first."""
+    from tracker.store import corrections, repo
+
+    items = repo.history(session, name, kinds)
+    found = [
+        c
+        for c in corrections.listed(session)
+        if name is None or c.official.casefold() == name.casefold()
+    ]
+    verdicts = corrections.verdicts(items, found)
+    rows = [(i, verdicts.get(i.finding_id)) for i in items]
+    rows += [(by_hand_item(c), c) for c in found if c.row.action == corrections.ADD]
+    return sorted(rows, key=lambda row: row[0].day)
+
+
 def history(
     ctx: typer.Context,
     name: Annotated[
@@ -229,8 +272,12 @@ def history(
         bool, typer.Option("--mentions", help="Also show absence reports and mentions.")
     ] = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="CSV for spreadsheets.")] = False,
+    ids: Annotated[
+        bool, typer.Option("--ids", help="Show finding and entry ids (for tracker correct).")
+    ] = False,
 ) -> None:
-    """The recorded appearances with their evidence, oldest first.
+    """The recorded appearances with their evidence, oldest first; corrections by hand
+    where they apply (a rejected sighting is marked, not hidden; one added by hand shown).
 
     Example: tracker history "Sergey Lavrov" --json
     """
@@ -238,7 +285,7 @@ def history(
     from tracker.cli.tables import check_format, cut, print_csv, width
     from tracker.corroborate import Account
     from tracker.domain import Kind
-    from tracker.store import repo
+    from tracker.store import corrections, repo
     from tracker.store.engine import session as session_for
 
     check_format(as_json, as_csv)
@@ -249,12 +296,12 @@ def history(
     tracker = open_store(config, now)
     kinds = (Kind.APPEARANCE, Kind.ABSENCE, Kind.MENTION) if mentions else (Kind.APPEARANCE,)
     with session_for(tracker.engine) as session:
-        items = repo.history(session, name, kinds)
+        rows = corrected_history(session, name, kinds)
         reports = repo.absence_reports(session, now, name)
     accounts = [
         Account(i.official, date.fromisoformat(i.day), i.source, i.published, i.confidence, i.url)
-        for i in items
-        if i.kind == Kind.APPEARANCE.value
+        for i, c in rows
+        if i.kind == Kind.APPEARANCE.value and c is None
     ]
     support = corroborate.support(accounts, now)
     disputes = corroborate.disputes(accounts, reports, now)
@@ -268,8 +315,8 @@ def history(
 
     if as_json or as_csv:
         payload = []
-        for i in items:
-            sources, dispute = judged(i)
+        for i, c in rows:
+            sources, dispute = judged(i) if c is None else (None, None)
             payload.append(
                 {
                     "official": i.official,
@@ -289,8 +336,12 @@ def history(
                     "contradicted_by": dispute_json(dispute)["contradicted_by"]
                     if dispute
                     else None,
+                    "by_hand": c is not None and c.row.action == corrections.ADD,
+                    "correction": c.as_json() if c is not None else None,
                 }
             )
+            if ids:  # only when asked: rescan makes findings anew, with new ids
+                payload[-1] |= {"finding_id": i.finding_id or None, "entry_id": i.entry_id or None}
         if as_csv:
             print_csv(payload)
             return
@@ -301,15 +352,22 @@ def history(
         typer.echo(json.dumps(body, ensure_ascii=False, indent=2))
         return
     room = min(200, width() - 4)
-    for i in items:
-        sources, dispute = judged(i)
+    for i, c in rows:
+        sources, dispute = judged(i) if c is None else (None, None)
         tag = "" if i.kind == Kind.APPEARANCE.value else f" [{i.kind}]"
         if sources is not None and sources > 1:
             tag += f" ({sources} sources)"
         if dispute is not None:
             tag += " [DISPUTED]"
-        typer.echo(f"{i.day}  {i.official}{tag}\n    {cut(i.text, room)}\n    {i.title} <{i.url}>")
+        if c is not None:
+            tag += {"add": " [BY HAND]", "reject": " [REJECTED]"}.get(c.row.action, " [NOT ABOUT]")
+        where = f" [finding #{i.finding_id}, entry #{i.entry_id}]" if ids and i.finding_id else ""
+        typer.echo(
+            f"{i.day}  {i.official}{tag}\n    {cut(i.text, room)}\n    {i.title} <{i.url}>{where}"
+        )
         if dispute is not None:
             typer.echo(f"    disputed: {dispute.reason}")
-    if not items:
+        if c is not None:
+            typer.echo(f"    correction {c.describe()}")
+    if not rows:
         typer.echo("no appearances recorded" + (f" for {name}" if name else ""))

@@ -22,6 +22,7 @@ from tracker.cli.context import (
     setup_logging,
     utcnow,
 )
+from tracker.cli.corrections import carry_into
 from tracker.cli.report import print_status_table
 
 if TYPE_CHECKING:
@@ -230,6 +231,14 @@ def replay(
     if not notify:
         config = replace(config, notify=())
     tracker = open_tracker(config, utcnow(), database=database or "sqlite://")
+    carried = carry_into(config, tracker.ids, tracker.engine, database or "sqlite://")
+    if carried:
+        from sqlalchemy.engine import make_url
+
+        from tracker.cli.tables import plural
+
+        shown = make_url(config.database).render_as_string(hide_password=True)
+        typer.echo(f"{plural(carried, 'correction')} by hand carried over from {shown}")
 
     def on_change(change: StatusChange) -> None:
         s = change.after

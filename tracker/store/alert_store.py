@@ -17,6 +17,7 @@ from tracker.awaits import Await
 from tracker.domain import AlertKind, Kind, Sighting
 from tracker.notify.message import Report
 from tracker.notify.plan import Outcome, Superseded, Waiting, episode_root, thread_kinds
+from tracker.store.corrections import standing
 from tracker.store.repo import insert_or_skip, to_sighting
 from tracker.store.tables import AlertRow, AwaitRow, EntryRow, FindingRow, MuteRow, OfficialRow
 
@@ -174,6 +175,7 @@ def sightings(
             FindingRow.official_id == official_id,
             FindingRow.kind == Kind.APPEARANCE.value,
             col(FindingRow.published) <= as_of,
+            standing(session),
         )
         .order_by(col(FindingRow.seen_at).desc(), col(FindingRow.id).desc())
     )
@@ -195,6 +197,7 @@ def reports_since(
             FindingRow.official_id == official_id,
             col(FindingRow.kind).in_([Kind.ABSENCE.value, Kind.MENTION.value]),
             col(FindingRow.published) <= as_of,
+            standing(session),
         )
         .order_by(col(FindingRow.published).desc())
     )

@@ -7,12 +7,17 @@ Per-official bounds (a day, a time) travel as one JSON parameter, read as a tabl
 statement serves every official, whatever their number, and compiles once (a VALUES list
 would be compiled anew for every call, which costs more than running it). The rules
 that judge the rows are in tracker/corroborate.py.
+
+Corrections by hand (tracker/store/corrections.py) come in as `aside`, the ids of the
+findings they set aside, read once per evaluation: with some in force, each statement
+leaves those ids out (`finding.id NOT IN` a second JSON parameter); with none, the
+statements are the same as without corrections at all.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from functools import cache
@@ -79,20 +84,45 @@ def _wanted(postgres: bool, names: tuple[str, ...]) -> Any:
     return sa_select(*fields).select_from(each).subquery("wanted")
 
 
-# --- the statements, built once per dialect (then SQLAlchemy's cache compiles them once)
+def _standing(postgres: bool) -> Any:
+    """True for the findings not set aside: `finding.id` not among the JSON array of ids
+    in the parameter `aside_ids` (only in the statements made for corrections)."""
+    param = bindparam("aside_ids", type_=String)
+    if postgres:
+        ids = func.jsonb_array_elements_text(cast(param, JSONB)).table_valued("value")
+    else:
+        ids = func.json_each(param).table_valued("value")
+    return col(FindingRow.id).not_in(sa_select(cast(ids.c.value, Integer)).select_from(ids))
+
+
+def _where(postgres: bool, corrected: bool, *clauses: Any) -> tuple[Any, ...]:
+    """The clauses of a statement on finding, and the corrections' when it is made for them."""
+    return (*clauses, _standing(postgres)) if corrected else clauses
+
+
+def _aside_param(aside: Collection[int]) -> dict[str, str]:
+    return {"aside_ids": json.dumps(sorted(aside))} if aside else {}
+
+
+# --- the statements, built once per dialect and for corrections or none (then
+# SQLAlchemy's cache compiles each once)
 
 
 @cache
-def _last_day_statement(postgres: bool) -> Any:
+def _last_day_statement(postgres: bool, corrected: bool) -> Any:
     wanted = _wanted(postgres, ("official_id", "bound"))
     day = (
         sa_select(col(FindingRow.day))
         .where(
-            col(FindingRow.official_id) == wanted.c.official_id,
-            col(FindingRow.kind) == Kind.APPEARANCE.value,
-            col(FindingRow.day) < wanted.c.bound,
-            col(FindingRow.published) <= _AS_OF,
-            col(FindingRow.seen_at) <= _AS_OF,
+            *_where(
+                postgres,
+                corrected,
+                col(FindingRow.official_id) == wanted.c.official_id,
+                col(FindingRow.kind) == Kind.APPEARANCE.value,
+                col(FindingRow.day) < wanted.c.bound,
+                col(FindingRow.published) <= _AS_OF,
+                col(FindingRow.seen_at) <= _AS_OF,
+            )
         )
         .order_by(col(FindingRow.day).desc())
         .limit(1)
@@ -102,15 +132,19 @@ def _last_day_statement(postgres: bool) -> Any:
 
 
 @cache
-def _latest_days_statement() -> Any:
+def _latest_days_statement(postgres: bool, corrected: bool) -> Any:
     return (
         sa_select(col(FindingRow.day))
         .where(
-            col(FindingRow.official_id) == bindparam("official_id"),
-            col(FindingRow.kind) == Kind.APPEARANCE.value,
-            col(FindingRow.day) < bindparam("bound", type_=Date),
-            col(FindingRow.published) <= _AS_OF,
-            col(FindingRow.seen_at) <= _AS_OF,
+            *_where(
+                postgres,
+                corrected,
+                col(FindingRow.official_id) == bindparam("official_id"),
+                col(FindingRow.kind) == Kind.APPEARANCE.value,
+                col(FindingRow.day) < bindparam("bound", type_=Date),
+                col(FindingRow.published) <= _AS_OF,
+                col(FindingRow.seen_at) <= _AS_OF,
+            )
         )
         .distinct()
         .order_by(col(FindingRow.day).desc())
@@ -124,28 +158,30 @@ def last_days(
     before: Mapping[str, date | None],
     as_of: datetime,
     limit: int = 1,
+    aside: Collection[int] = (),
 ) -> dict[str, list[date]]:
     """Per official named in `before`, the latest `limit` days with an appearance known
-    by `as_of` (newest first), earlier than its bound when it has one. The latest day of
-    everyone is one statement (an index seek per official); more days (for the few whose
-    latest days were disputed) one statement per official."""
+    by `as_of` (newest first), earlier than its bound when it has one, leaving out the
+    findings in `aside`. The latest day of everyone is one statement (an index seek per
+    official); more days (for the few whose latest days were disputed) one statement per
+    official."""
     names = {ids[name]: name for name in before if name in ids}
     rows = [(i, before[n] or _FAR) for i, n in sorted(names.items())]
     out: dict[str, list[date]] = {}
     if not rows:
         return out
+    postgres, corrected = _postgres(session), _aside_param(aside)
     if limit > 1:
+        statement = _latest_days_statement(postgres, bool(corrected))
         for official_id, bound in rows:
             params = {"official_id": official_id, "bound": bound, "as_of": as_of, "limit": limit}
-            days = list(
-                session.connection().execute(_latest_days_statement(), params).scalars().all()
-            )
+            days = list(session.connection().execute(statement, params | corrected).scalars().all())
             if days:
                 out[names[official_id]] = days
         return out
     params = {"wanted_rows": _payload(session, ("official_id", "bound"), rows), "as_of": as_of}
     for official_id, day in session.connection().execute(
-        _last_day_statement(_postgres(session)), params
+        _last_day_statement(postgres, bool(corrected)), params | corrected
     ):
         if day is not None:
             out[names[official_id]] = [day]
@@ -204,7 +240,7 @@ _APPEARANCE = (
 
 
 @cache
-def _appearances_statement(postgres: bool) -> Any:
+def _appearances_statement(postgres: bool, corrected: bool) -> Any:
     wanted = _wanted(postgres, ("official_id", "day"))
     return (
         sa_select(wanted.c.official_id, *(col(c) for c in _APPEARANCE))
@@ -216,25 +252,32 @@ def _appearances_statement(postgres: bool) -> Any:
             & (col(FindingRow.day) == wanted.c.day),
         )
         .join(EntryRow, col(EntryRow.id) == col(FindingRow.entry_id))
-        .where(col(FindingRow.published) <= _AS_OF)
+        .where(*_where(postgres, corrected, col(FindingRow.published) <= _AS_OF))
     )
 
 
 def appearances_on(
-    session: Session, ids: Mapping[str, int], days: Iterable[tuple[str, date]], as_of: datetime
+    session: Session,
+    ids: Mapping[str, int],
+    days: Iterable[tuple[str, date]],
+    as_of: datetime,
+    aside: Collection[int] = (),
 ) -> list[Appearance]:
-    """Every appearance published by `as_of` of these (official name, day) pairs."""
+    """Every appearance published by `as_of` of these (official name, day) pairs, but
+    those in `aside`."""
     names = {i: n for n, i in ids.items()}
     pairs = sorted({(ids[name], day) for name, day in days if name in ids})
     if not pairs:
         return []
     params = {"wanted_rows": _payload(session, ("official_id", "day"), pairs), "as_of": as_of}
-    rows = session.connection().execute(_appearances_statement(_postgres(session)), params).all()
+    corrected = _aside_param(aside)
+    statement = _appearances_statement(_postgres(session), bool(corrected))
+    rows = session.connection().execute(statement, params | corrected).all()
     return [Appearance(names[i], *rest) for i, *rest in rows]
 
 
 @cache
-def _covering_statement(postgres: bool) -> Any:
+def _covering_statement(postgres: bool, corrected: bool) -> Any:
     wanted = _wanted(postgres, ("official_id", "day", "after"))
     return (
         sa_select(
@@ -255,20 +298,29 @@ def _covering_statement(postgres: bool) -> Any:
         )
         .join(EntryRow, col(EntryRow.id) == col(FindingRow.entry_id))
         .where(
-            col(FindingRow.published) <= _AS_OF,
-            col(FindingRow.since).is_not(None),
-            col(FindingRow.since) < wanted.c.day,
+            *_where(
+                postgres,
+                corrected,
+                col(FindingRow.published) <= _AS_OF,
+                col(FindingRow.since).is_not(None),
+                col(FindingRow.since) < wanted.c.day,
+            )
         )
     )
 
 
 def covering_reports(
-    session: Session, ids: Mapping[str, int], days: Mapping[str, Sequence[date]], as_of: datetime
+    session: Session,
+    ids: Mapping[str, int],
+    days: Mapping[str, Sequence[date]],
+    as_of: datetime,
+    aside: Collection[int] = (),
 ) -> list[AbsenceReport]:
-    """The absence reports (published by `as_of`, saying since when) that may cover one
-    of each official's days: said since a day before the latest, published on a day
-    after the earliest. A superset of AbsenceReport.covers, which decides; the index
-    (official, kind, published) bounds it to the reports after the earliest day."""
+    """The absence reports (published by `as_of`, saying since when, not in `aside`)
+    that may cover one of each official's days: said since a day before the latest,
+    published on a day after the earliest. A superset of AbsenceReport.covers, which
+    decides; the index (official, kind, published) bounds it to the reports after the
+    earliest day."""
     names = {i: n for n, i in ids.items()}
     rows = sorted(
         (ids[name], max(ds), datetime.combine(min(ds), time.max, tzinfo=UTC))
@@ -279,12 +331,14 @@ def covering_reports(
         return []
     payload = _payload(session, ("official_id", "day", "after"), rows)
     params = {"wanted_rows": payload, "as_of": as_of}
-    found = session.connection().execute(_covering_statement(_postgres(session)), params).all()
+    corrected = _aside_param(aside)
+    statement = _covering_statement(_postgres(session), bool(corrected))
+    found = session.connection().execute(statement, params | corrected).all()
     return [AbsenceReport(names[i], *rest) for i, *rest in found]
 
 
 @cache
-def _count_statement(postgres: bool) -> Any:
+def _count_statement(postgres: bool, corrected: bool) -> Any:
     wanted = _wanted(postgres, ("official_id", "after"))
     return (
         sa_select(wanted.c.official_id, func.count())
@@ -295,7 +349,7 @@ def _count_statement(postgres: bool) -> Any:
             & (col(FindingRow.kind) == bindparam("kind"))
             & (col(FindingRow.published) > wanted.c.after),
         )
-        .where(col(FindingRow.published) <= _AS_OF)
+        .where(*_where(postgres, corrected, col(FindingRow.published) <= _AS_OF))
         .group_by(wanted.c.official_id)
     )
 
@@ -306,9 +360,11 @@ def count_since(
     kind: Kind,
     since: Mapping[str, datetime | None],
     as_of: datetime,
+    aside: Collection[int] = (),
 ) -> dict[str, int]:
     """Per official of `ids`, its findings of `kind` published by `as_of` and after its
-    time in `since` (all of them when it has none). An index range count each."""
+    time in `since` (all of them when it has none), but those in `aside`. An index range
+    count each."""
     names = {i: n for n, i in ids.items()}
     earliest = datetime(1, 1, 2, tzinfo=UTC)  # before any publication
     rows = sorted((i, since.get(n) or earliest) for i, n in names.items())
@@ -316,41 +372,51 @@ def count_since(
     if rows:
         payload = _payload(session, ("official_id", "after"), rows)
         params = {"wanted_rows": payload, "as_of": as_of, "kind": kind.value}
+        corrected = _aside_param(aside)
         for official_id, count in session.connection().execute(
-            _count_statement(_postgres(session)), params
+            _count_statement(_postgres(session), bool(corrected)), params | corrected
         ):
             counts[names[official_id]] = count
     return counts
 
 
 @cache
-def _days_seen_statement(postgres: bool) -> Any:
+def _days_seen_statement(postgres: bool, corrected: bool) -> Any:
     wanted = _wanted(postgres, ("official_id",))
     return (
         sa_select(col(FindingRow.official_id), col(FindingRow.day))
         .select_from(wanted)
         .join(FindingRow, col(FindingRow.official_id) == wanted.c.official_id)
         .where(
-            col(FindingRow.kind) == Kind.APPEARANCE.value,
-            col(FindingRow.day) >= bindparam("start", type_=Date),
-            col(FindingRow.published) <= _AS_OF,
+            *_where(
+                postgres,
+                corrected,
+                col(FindingRow.kind) == Kind.APPEARANCE.value,
+                col(FindingRow.day) >= bindparam("start", type_=Date),
+                col(FindingRow.published) <= _AS_OF,
+            )
         )
         .distinct()
     )
 
 
 def days_seen(
-    session: Session, ids: Mapping[str, int], start: date, as_of: datetime
+    session: Session,
+    ids: Mapping[str, int],
+    start: date,
+    as_of: datetime,
+    aside: Collection[int] = (),
 ) -> dict[str, list[date]]:
     """Per official of `ids`, the days since `start` with an appearance known by `as_of`
-    (what an adaptive threshold learns from), oldest first."""
+    and not in `aside` (what an adaptive threshold learns from), oldest first."""
     names = {i: n for n, i in ids.items()}
     out: dict[str, list[date]] = {name: [] for name in ids}
     if names:
         payload = _payload(session, ("official_id",), [(i,) for i in sorted(names)])
         params = {"wanted_rows": payload, "as_of": as_of, "start": start}
+        corrected = _aside_param(aside)
         for official_id, day in session.connection().execute(
-            _days_seen_statement(_postgres(session)), params
+            _days_seen_statement(_postgres(session), bool(corrected)), params | corrected
         ):
             out[names[official_id]].append(day)
     return {name: sorted(days) for name, days in out.items()}

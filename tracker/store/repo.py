@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 from tracker.corroborate import AbsenceReport, Account
 from tracker.domain import Finding, Kind, Official, Sighting
 from tracker.store import last_seen
+from tracker.store.corrections import set_aside, standing
 from tracker.store.last_seen import Appearance
 from tracker.store.tables import AlertRow, EntryRow, FeedRow, FindingRow, OfficialRow
 
@@ -398,7 +399,7 @@ def _reports(session: Session, query: Any) -> list[AbsenceReport]:
     ]
 
 
-def _absences(as_of: datetime) -> Any:
+def _absences(session: Session, as_of: datetime) -> Any:
     return (
         select(FindingRow, EntryRow.url, OfficialRow.name)
         .join(EntryRow, col(EntryRow.id) == col(FindingRow.entry_id))
@@ -407,6 +408,7 @@ def _absences(as_of: datetime) -> Any:
             FindingRow.kind == Kind.ABSENCE.value,
             col(FindingRow.since).is_not(None),
             col(FindingRow.published) <= as_of,
+            standing(session),
         )
     )
 
@@ -415,7 +417,7 @@ def absence_reports(
     session: Session, as_of: datetime, official: str | None = None
 ) -> list[AbsenceReport]:
     """Absence reports published by `as_of` that say since when (of one official, or all)."""
-    query = _absences(as_of)
+    query = _absences(session, as_of)
     if official is not None:
         query = query.where(col(FindingRow.official_id).in_(ids_named(session, official)))
     return _reports(session, query)
@@ -440,7 +442,7 @@ def appearances_on(
     """Every appearance published by `as_of` of these (official name, day) pairs."""
     pairs = list(days)
     ids = _official_ids(session, [name for name, _ in pairs])
-    return last_seen.appearances_on(session, ids, pairs, as_of)
+    return last_seen.appearances_on(session, ids, pairs, as_of, set_aside(session))
 
 
 def accounts_on(
@@ -468,6 +470,9 @@ class HistoryItem:
     published: datetime
     source: str = ""
     since: str | None = None  # absences: the day the report says he was last seen
+    finding_id: int = 0  # what `tracker correct reject` names
+    entry_id: int = 0  # what `tracker correct not-about` names
+    entry_key: str = ""  # what a correction keeps (stable across rescan and replay)
 
 
 def history(
@@ -500,6 +505,9 @@ def history(
             published=f.published,
             source=f.source,
             since=f.since.isoformat() if f.since else None,
+            finding_id=f.id or 0,
+            entry_id=e.id or 0,
+            entry_key=e.key,
         )
         for f, e, o in session.exec(query).all()
     ]

@@ -209,6 +209,33 @@ class AwaitRow(SQLModel, table=True):
     created_at: datetime = _utc()
 
 
+class CorrectionRow(SQLModel, table=True):
+    """A person's correction of what was recorded, kept beside the evidence, never in its
+    place (tracker/store/corrections.py): `reject` one finding (entry, kind, day),
+    `not_about` every finding of the official in an entry, or `add` a sighting by hand.
+    Removing one sets `removed_at`; the record stays as a log."""
+
+    __tablename__ = "correction"
+
+    id: int | None = Field(default=None, primary_key=True)
+    action: str = Field(max_length=20)
+    official_id: int = Field(foreign_key="official.id", index=True)
+    # reject and not_about: the entry, by its key (stable across rescan and replay)
+    entry_key: str = Field(default="", max_length=64, index=True)
+    kind: str = Field(default="", max_length=20)  # reject: the finding's kind
+    day: date | None = None  # reject: the finding's day; add: the day seen
+    finding_id: int | None = None  # reject: the finding's id when it was made (shown only)
+    url: str = Field(default="", max_length=2000)  # the entry's link, or a link for an add
+    source: str = Field(default="", max_length=300)  # add: where they were seen
+    note: str = Field(default="", sa_type=Text)  # add: what was seen
+    reason: str = Field(default="", sa_type=Text)
+    author: str = Field(default="", max_length=200)
+    created_at: datetime = _utc()
+    removed_at: datetime | None = _utc_optional()
+    removed_by: str = Field(default="", max_length=200)
+    removed_reason: str = Field(default="", sa_type=Text)
+
+
 TABLES: tuple[type[SQLModel], ...] = (
     FeedRow,
     EntryRow,
@@ -217,4 +244,5 @@ TABLES: tuple[type[SQLModel], ...] = (
     AlertRow,
     MuteRow,
     AwaitRow,
+    CorrectionRow,
 )

@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware
@@ -21,6 +22,7 @@ from starlette.routing import Route
 
 from tracker import __version__
 from tracker.moments import check_moment
+from tracker.store.corrections import CorrectionError
 from tracker.web.guard import AUTH_COOKIE, Guard, safe_next
 from tracker.web.pages import Desk
 
@@ -146,6 +148,18 @@ def create_app(site: Site) -> Starlette:
         response.delete_cookie(AUTH_COOKIE)
         return response
 
+    async def correct(request: Request) -> Response:
+        fields = await site.guard.form(request)
+        key = request.path_params["key"]
+        try:
+            await run_in_threadpool(site.desk.correct, key, fields, site.clock())
+        except CorrectionError as exc:
+            raise HTTPException(400, str(exc)) from None
+        back = safe_next(fields.get("back"))
+        if not back.startswith(f"/officials/{key}"):
+            back = f"/officials/{key}"
+        return RedirectResponse(back + "#corrections", 303)
+
     async def error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
         if request.url.path.endswith((".json", ".atom")):
@@ -161,6 +175,7 @@ def create_app(site: Site) -> Starlette:
         Route("/status.json", board_json),
         Route("/officials/{key}.json", official_json),
         Route("/officials/{key}", official),
+        Route("/officials/{key}/corrections", correct, methods=["POST"]),
         Route("/feeds", feeds),
         Route("/feeds.json", feeds_json),
         Route("/alerts", alerts),

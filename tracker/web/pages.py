@@ -17,15 +17,17 @@ from sqlalchemy.engine import Engine
 from sqlmodel import select
 
 from tracker import corroborate
-from tracker.cli.report import status_json
+from tracker.cli.report import corrected_history, status_json
 from tracker.config import Config
 from tracker.corroborate import Account
 from tracker.domain import Kind
 from tracker.evaluate import Evaluation, Evaluator
 from tracker.feeds.health import worst_first
-from tracker.store import alert_store, repo
+from tracker.moments import check_day, check_id
+from tracker.store import alert_store, corrections, repo
+from tracker.store.corrections import CorrectionError
 from tracker.store.engine import session as session_for
-from tracker.store.tables import AlertRow, OfficialRow
+from tracker.store.tables import AlertRow, CorrectionRow, EntryRow, FindingRow, OfficialRow
 from tracker.web import timeline
 
 
@@ -86,43 +88,55 @@ class Desk:
         status = next(o for o in board["officials"] if o["name"] == name)
         kinds = (Kind.APPEARANCE, Kind.ABSENCE, Kind.MENTION)
         with session_for(self.engine) as session:
-            items = [
-                i
-                for i in repo.history(session, name, kinds)
+            rows = [
+                (i, c)
+                for i, c in corrected_history(session, name, kinds)
                 if i.published <= as_of and date.fromisoformat(i.day) <= as_of.date()
             ]
             reports = repo.absence_reports(session, as_of, name)
+            log = corrections.listed(session, official_id=self._ids()[name], include_removed=True)
+        items = [i for i, _ in rows]
+        standing = [i for i, c in rows if c is None]  # what no correction sets aside
         accounts = [
-            Account(
-                i.official, date.fromisoformat(i.day), i.source, i.published, i.confidence, i.url
-            )
-            for i in items
+            Account(i.official, day, i.source, i.published, i.confidence, i.url)
+            for i in standing
             if i.kind == Kind.APPEARANCE.value
+            for day in [date.fromisoformat(i.day)]
+        ]
+        by_hand = [
+            date.fromisoformat(i.day)
+            for i, c in rows
+            if c is not None and c.row.action == corrections.ADD
         ]
         disputes = corroborate.disputes(accounts, reports, as_of)
         support = corroborate.support(accounts, as_of)
         disputed = {day for (_, day) in disputes}
-        seen = [a.day for a in accounts if a.day not in disputed]
+        seen = [a.day for a in accounts if a.day not in disputed] + by_hand
         threshold = timedelta(days=status["threshold_days"] or 0)
         first = min((date.fromisoformat(i.day) for i in items), default=as_of.date())
+
+        def days_of(kind: Kind) -> list[date]:
+            return [date.fromisoformat(i.day) for i in standing if i.kind == kind.value]
+
         chart = timeline.Chart(
             name=name,
             start=start or first,
             end=end or as_of.date(),
             days=timeline.counts_by_day(
                 seen + [a.day for a in accounts if a.day in disputed],
-                [date.fromisoformat(i.day) for i in items if i.kind == Kind.ABSENCE.value],
-                [date.fromisoformat(i.day) for i in items if i.kind == Kind.MENTION.value],
+                days_of(Kind.ABSENCE),
+                days_of(Kind.MENTION),
             ),
             silences=timeline.silences(seen, threshold, end or as_of.date()),
             threshold=threshold,
             disputed=sorted(disputed),
         )
         evidence = []
-        for i in reversed(items):  # newest first
+        for i, c in reversed(rows):  # newest first
             key_day = (i.official, date.fromisoformat(i.day))
-            dispute = disputes.get(key_day) if i.kind == Kind.APPEARANCE.value else None
-            found = support.get(key_day) if i.kind == Kind.APPEARANCE.value else None
+            judged = i.kind == Kind.APPEARANCE.value and c is None
+            dispute = disputes.get(key_day) if judged else None
+            found = support.get(key_day) if judged else None
             evidence.append(
                 {
                     "date": i.day,
@@ -138,6 +152,10 @@ class Desk:
                     "sources": len(found.sources) if found else None,
                     "disputed": dispute is not None,
                     "disputed_reason": dispute.reason if dispute else None,
+                    "finding_id": i.finding_id or None,
+                    "entry_id": i.entry_id or None,
+                    "by_hand": c is not None and c.row.action == corrections.ADD,
+                    "correction": c.as_json() if c is not None else None,
                 }
             )
         return {
@@ -170,8 +188,65 @@ class Desk:
                 "disputed": [d.isoformat() for d in chart.disputed],
             },
             "evidence": evidence,
+            "corrections": [c.as_json() for c in reversed(log)],
             "svg": timeline.svg(chart),
         }
+
+    def correct(self, key: str, fields: dict[str, str], now: datetime) -> corrections.Listed:
+        """A correction posted from an official's page: the dashboard's only write.
+        Raises CorrectionError with one line naming what is wrong."""
+        name = self.slugs.get(key)
+        official_id = self._ids().get(name or "", 0)
+        if name is None or not official_id:
+            raise CorrectionError(f"no official {key!r} with records")
+        author = " ".join(fields.get("by", "").split())[:200]
+        if not author:
+            raise CorrectionError("by: say who corrects (your name)")
+        reason = fields.get("reason", "").strip()
+        action = fields.get("action", "")
+        with session_for(self.engine) as session:
+            if action == corrections.REJECT:
+                finding = session.get(FindingRow, _number(fields, "finding"))
+                if finding is None or finding.official_id != official_id:
+                    raise CorrectionError(f"finding: no such finding of {name}")
+                if not reason:
+                    raise CorrectionError("reason: say why the sighting is wrong")
+                return corrections.reject(
+                    session, finding.id or 0, reason=reason, author=author, now=now
+                )
+            if action == corrections.NOT_ABOUT:
+                entry = session.get(EntryRow, _number(fields, "entry"))
+                if entry is None:
+                    raise CorrectionError("entry: no such entry")
+                return corrections.not_about(
+                    session, entry, official_id, reason=reason, author=author, now=now
+                )
+            if action == corrections.ADD:
+                try:
+                    day = check_day(date.fromisoformat(fields.get("day", "").strip()))
+                except ValueError:
+                    raise CorrectionError(f"day: bad date {fields.get('day')!r}") from None
+                source, note = fields.get("source", "").strip(), fields.get("note", "").strip()
+                if not (source or note):
+                    raise CorrectionError("say where or what: source or note")
+                return corrections.add(
+                    session,
+                    official_id,
+                    day,
+                    source=source[:300],
+                    note=note,
+                    url=fields.get("url", "").strip()[:2000],
+                    reason=reason,
+                    author=author,
+                    now=now,
+                )
+            if action == "remove":
+                number = _number(fields, "correction")
+                row = session.get(CorrectionRow, number)
+                if row is None or row.official_id != official_id:
+                    raise CorrectionError(f"correction: no correction #{number} of {name}")
+                return corrections.remove(session, number, author=author, reason=reason, now=now)
+        raise CorrectionError(f"action: unknown {action!r} (reject, not_about, add, remove)")
 
     def feeds(self) -> dict[str, Any]:
         """Every stored feed and its health, worst first (as `tracker feeds --all`)."""
@@ -232,3 +307,10 @@ class Desk:
         """Awaited replies and where each stands as of `as_of`."""
         board = self.board(as_of)
         return {"as_of": board["as_of"], "awaits": board["awaits"]}
+
+
+def _number(fields: dict[str, str], name: str) -> int:
+    try:
+        return check_id(int(fields.get(name, "")))
+    except ValueError:
+        raise CorrectionError(f"{name}: not an id: {fields.get(name)!r}") from None
