@@ -33,6 +33,7 @@ from tracker.store.tables import CorrectionRow, EntryRow, FindingRow, OfficialRo
 
 REJECT, NOT_ABOUT, ADD = "reject", "not_about", "add"
 _SET_ASIDE = "tracker.corrections.set_aside"
+_IN_FORCE = "tracker.corrections.in_force"
 ACTIONS = (REJECT, NOT_ABOUT, ADD)
 
 
@@ -40,26 +41,34 @@ class CorrectionError(Exception):
     """A correction that cannot be made; str() is one line naming the culprit."""
 
 
+def _in_force(session: Session) -> list[tuple[CorrectionRow, str]]:
+    """Every correction in force with its official's name, newest day first: one query
+    on the (small) correction table, kept for the rest of this short-lived session."""
+    cached: list[tuple[CorrectionRow, str]] | None = session.info.get(_IN_FORCE)
+    if cached is None:
+        query = (
+            select(CorrectionRow, OfficialRow.name)
+            .join(OfficialRow, col(OfficialRow.id) == col(CorrectionRow.official_id))
+            .where(col(CorrectionRow.removed_at).is_(None))
+            .order_by(col(CorrectionRow.day).desc(), col(CorrectionRow.id).desc())
+        )
+        cached = [(row, name) for row, name in session.exec(query).all()]
+        session.info[_IN_FORCE] = cached
+    return cached
+
+
 def set_aside(session: Session) -> frozenset[int]:
     """The ids of the findings that corrections in force set aside, kept for the rest of
-    this short-lived session. Read from the (small) correction table first: with none in
-    force that is all; otherwise their entries by key, and those entries' findings."""
+    this short-lived session. From the corrections in force: with no rejection and no
+    entry marked not about anyone that is all; otherwise their entries by key, and
+    those entries' findings (through the unique index by entry and official)."""
     cached = session.info.get(_SET_ASIDE)
     if cached is None:
-        wanted = session.execute(
-            sa_select(
-                col(CorrectionRow.entry_key),
-                col(CorrectionRow.official_id),
-                col(CorrectionRow.action),
-                col(CorrectionRow.kind),
-                col(CorrectionRow.day),
-            ).where(
-                col(CorrectionRow.removed_at).is_(None),
-                col(CorrectionRow.action).in_([REJECT, NOT_ABOUT]),
-            )
-        ).all()
-        away = {(key, official) for key, official, action, _, _ in wanted if action == NOT_ABOUT}
-        rejected = {(k, o, kind, day) for k, o, action, kind, day in wanted if action == REJECT}
+        wanted = [row for row, _ in _in_force(session) if row.action in (REJECT, NOT_ABOUT)]
+        away = {(r.entry_key, r.official_id) for r in wanted if r.action == NOT_ABOUT}
+        rejected = {
+            (r.entry_key, r.official_id, r.kind, r.day) for r in wanted if r.action == REJECT
+        }
         found: set[int] = set()
         if wanted:
             rows = session.execute(
@@ -72,8 +81,8 @@ def set_aside(session: Session) -> frozenset[int]:
                 )
                 .join(EntryRow, col(EntryRow.id) == col(FindingRow.entry_id))
                 .where(
-                    col(EntryRow.key).in_(sorted({w[0] for w in wanted})),
-                    col(FindingRow.official_id).in_(sorted({w[1] for w in wanted})),
+                    col(EntryRow.key).in_(sorted({r.entry_key for r in wanted})),
+                    col(FindingRow.official_id).in_(sorted({r.official_id for r in wanted})),
                 )
             ).all()
             found = {
@@ -95,6 +104,7 @@ def standing(session: Session) -> Any:
 def forget(session: Session) -> None:
     """After a correction is stored or removed in this session: look again next time."""
     session.info.pop(_SET_ASIDE, None)
+    session.info.pop(_IN_FORCE, None)
 
 
 def noon(day: date) -> datetime:
@@ -120,23 +130,15 @@ def manual_sightings(
     session: Session, as_of: datetime, official_id: int | None = None
 ) -> dict[str, list[Sighting]]:
     """Per official, the sightings added by hand (in force) seen by `as_of`, newest first."""
-    query = (
-        select(CorrectionRow, OfficialRow)
-        .join(OfficialRow, col(OfficialRow.id) == col(CorrectionRow.official_id))
-        .where(
-            col(CorrectionRow.action) == ADD,
-            col(CorrectionRow.removed_at).is_(None),
-            col(CorrectionRow.day) <= as_of.date(),
-        )
-        .order_by(col(CorrectionRow.day).desc(), col(CorrectionRow.id).desc())
-    )
-    if official_id is not None:
-        query = query.where(col(CorrectionRow.official_id) == official_id)
     out: dict[str, list[Sighting]] = {}
-    for row, official in session.exec(query).all():
-        sighting = to_sighting(row, official.name)
+    for row, name in _in_force(session):
+        if row.action != ADD or row.day is None or row.day > as_of.date():
+            continue
+        if official_id is not None and row.official_id != official_id:
+            continue
+        sighting = to_sighting(row, name)
         if sighting.seen_at <= as_of:
-            out.setdefault(official.name, []).append(sighting)
+            out.setdefault(name, []).append(sighting)
     return out
 
 
@@ -150,8 +152,9 @@ class InForce:
 
 
 def in_force(session: Session, as_of: datetime) -> InForce:
-    """The corrections in force as an evaluation as of `as_of` takes them: two small
-    queries that start from the (small) correction table."""
+    """The corrections in force as an evaluation as of `as_of` takes them: one query on
+    the (small) correction table, and with rejections in force one more for their
+    findings."""
     return InForce(set_aside(session), manual_sightings(session, as_of))
 
 
