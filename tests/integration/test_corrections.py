@@ -3,6 +3,8 @@ next evaluation's alerts, history and replay, and taking one back restores all o
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -92,6 +94,10 @@ def test_rejecting_a_sighting_changes_status_alerts_and_history_and_removing_res
     assert [(c["id"], c["in_force"], c["removed_by"], c["removed_reason"]) for c in log] == [
         (1, False, "ana", "it was new")
     ]
+    rows = list(csv.DictReader(io.StringIO(cli(demo, "correct", "list", "--all", "--csv"))))
+    assert [(r["id"], r["action"], r["in_force"], r["removed_by"]) for r in rows] == [
+        ("1", "reject", "False", "ana")
+    ]
     assert cli(demo, "correct", "list") == "no corrections\n"
 
 
@@ -158,6 +164,11 @@ def test_a_correction_survives_rescan_and_is_carried_into_a_replay(demo: Path) -
             ["correct", "add", "Nobody", "--on", "2025-11-01", "--note", "x"],
             'no official "Nobody" on the watchlist',
         ),
+        (
+            ["correct", "add", "Jon Kery", "--on", "2025-11-01", "--note", "x"],
+            'did you mean "John Kerry"?',
+        ),
+        (["correct", "list", "--json", "--csv"], "--json and --csv: choose one"),
         (
             ["correct", "add", "John Kerry", "--on", "2025-11-01"],
             "say where or what: --source or --note",

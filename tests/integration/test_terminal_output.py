@@ -145,9 +145,26 @@ def test_json_and_csv_together_is_a_usage_error(demo: Path) -> None:
     assert done.returncode == 2 and done.stderr == "tracker: --json and --csv: choose one\n"
 
 
-def test_shell_completion_is_offered_and_completes_commands() -> None:
+@pytest.mark.parametrize(
+    ("words", "cword", "wanted"),
+    [
+        ("tracker sta", "1", {"status"}),
+        ("tracker correct re", "2", {"reject", "remove"}),
+        ("tracker history --", "2", {"--json", "--csv", "--mentions", "--ids"}),
+    ],
+)
+def test_shell_completion_is_offered_and_completes_commands(
+    words: str, cword: str, wanted: set[str]
+) -> None:
     assert "--install-completion" in run_cli("--help").stdout
     done = run_cli(
-        env={"_TRACKER_COMPLETE": "complete_bash", "COMP_WORDS": "tracker sta", "COMP_CWORD": "1"}
+        env={"_TRACKER_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": cword}
     )
-    assert "status" in done.stdout.split()
+    assert wanted <= set(done.stdout.split()), done.stdout
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_show_completion_prints_the_script_for_the_shell(shell: str) -> None:
+    done = run_cli("--show-completion", shell)
+    assert done.returncode == 0, done.stderr
+    assert "_TRACKER_COMPLETE" in done.stdout

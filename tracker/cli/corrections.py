@@ -196,19 +196,25 @@ def list_(
         bool, typer.Option("--all", help="Also those removed (the whole log).")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="JSON for programs.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="CSV for spreadsheets.")] = False,
 ) -> None:
     """The corrections in force, oldest first.
 
     Example: tracker correct list "Sergey Lavrov" --all
     """
+    from tracker.cli.tables import check_format, print_csv
     from tracker.store import corrections
     from tracker.store.engine import session as session_for
 
+    check_format(as_json, as_csv)
     store, official_id = _open(ctx, name)
     with session_for(store.engine) as session:
         items = corrections.listed(
             session, official_id=official_id, include_removed=include_removed
         )
+    if as_csv:
+        print_csv([i.as_json() for i in items])
+        return
     if as_json:
         payload = {"corrections": [i.as_json() for i in items]}
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
