@@ -11,8 +11,11 @@ import json
 from pathlib import Path
 
 import pytest
+import typer
+import typer.main
 
 from tests.helpers import SEEDS, run_cli
+from tracker.cli import COMMANDS, app
 
 IMPORTTIME = ("-X", "importtime")
 FORBIDDEN = ("httpx", "feedparser", "apscheduler", "apprise", "tracker.recognize", "tracker.feeds")
@@ -67,6 +70,72 @@ def test_help_and_version_load_nothing_heavy(args: list[str]) -> None:
     assert "typer" in modules  # the report was read
     assert forbidden_in(modules) == []
     assert "sqlalchemy" not in modules and "sqlmodel" not in modules
+
+
+COMMAND_MODULES = sorted({entry.target.partition(":")[0] for entry in COMMANDS.values()})
+
+
+def command_modules_in(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if m in COMMAND_MODULES)
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "modules"),
+    [
+        (["--help"], {}, []),
+        (["--version"], {}, []),
+        (
+            [],
+            {"_TRACKER_COMPLETE": "complete_bash", "COMP_WORDS": "tracker ", "COMP_CWORD": "1"},
+            [],
+        ),
+        (["status", "--help"], {}, ["tracker.cli.report"]),
+        (["feeds", "--help"], {}, ["tracker.cli.feeds"]),
+        (["check", "--help"], {}, ["tracker.cli.check"]),
+    ],
+    ids=[
+        "--help",
+        "--version",
+        "completion of command names",
+        "status --help",
+        "feeds --help",
+        "check --help",
+    ],
+)
+def test_only_the_named_command_module_is_imported(
+    args: list[str], env: dict[str, str], modules: list[str]
+) -> None:
+    """The top-level list and shell completion come from the registrations; a command's
+    module is imported when the command is named."""
+    done = run_cli(*args, env=env, python_options=IMPORTTIME)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert command_modules_in(imported(done.stderr)) == modules
+
+
+def test_top_level_help_and_completion_list_every_registered_command() -> None:
+    listing = run_cli("--help").stdout.split("Commands:")[1]
+    listed = [line.split()[0] for line in listing.splitlines() if line.strip()]
+    assert listed == list(COMMANDS)
+    completion = {"_TRACKER_COMPLETE": "complete_bash", "COMP_WORDS": "tracker ", "COMP_CWORD": "1"}
+    assert set(run_cli(env=completion).stdout.split()) == set(COMMANDS)
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_every_registered_command_builds_with_a_one_line_summary(name: str) -> None:
+    group = typer.main.get_command(app)
+    built = group.get_command(typer.Context(group), name)  # type: ignore[attr-defined]
+    assert built is not None and built.name == name and built.help
+    assert built.get_short_help_str(limit=200) == COMMANDS[name].summary
+    assert 0 < len(COMMANDS[name].summary) <= 60
+
+
+@pytest.mark.parametrize(
+    ("typo", "suggested"), [("stauts", "'status'"), ("feed", "'feeds'"), ("mut", "'mute'")]
+)
+def test_a_mistyped_command_suggests_the_registered_name(typo: str, suggested: str) -> None:
+    done = run_cli(typo)
+    assert done.returncode == 2
+    assert f"No such command '{typo}'. Did you mean {suggested}" in done.stderr
 
 
 @pytest.mark.parametrize(

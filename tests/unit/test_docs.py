@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 import typer
+import typer.main
 
 from tracker import config_schema as schema
+from tracker.cli import COMMANDS as REGISTERED
 from tracker.cli import app
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
-COMMANDS = sorted(
-    c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands
-)
+GROUPS = {"feeds", "alerts", "correct"}  # documented by their own sections' subcommands
+COMMANDS = sorted(set(REGISTERED) - GROUPS)
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -24,7 +25,8 @@ def test_every_command_has_a_section_in_cli_docs(command: str) -> None:
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help_with_an_example(command: str) -> None:
-    cmd = typer.main.get_command(app).commands[command]  # type: ignore[attr-defined]
+    group = typer.main.get_command(app)
+    cmd = group.get_command(typer.Context(group), command)  # type: ignore[attr-defined]
     assert cmd.help and "Example: tracker" in cmd.help
 
 

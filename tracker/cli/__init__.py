@@ -1,6 +1,8 @@
 """The `tracker` command line: thin commands over the jobs in tracker.jobs.
 
-Each command module imports its heavy parts when the command runs (see context.py), so
+Commands are registered below by name, module path and one-line summary (tracker/cli/lazy.py):
+a command's module is imported only when that command runs or its own `--help` is asked, and
+each command module imports its heavy parts when the command runs (see context.py), so
 `tracker --help` costs little more than importing typer. Help is plain click text
 (rich_markup_mode=None): typer's rich help would load rich for every `--help`.
 """
@@ -15,10 +17,25 @@ import typer
 import typer.main
 
 from tracker import __version__
-from tracker.cli import alerts, check, corrections, explain, feeds, report, setup, watch, web
 from tracker.cli.context import EXIT_STORE, EXIT_USAGE, State
+from tracker.cli.lazy import Lazy, LazyGroup
+
+COMMANDS: dict[str, Lazy] = {}
+
+
+def command(name: str, target: str, summary: str) -> None:
+    """Register `tracker NAME`: `target` is "module:function" of tracker.cli (or a
+    `typer.Typer` of subcommands); `summary`, one short line, is listed by `tracker --help`
+    and shell completion, which import no command module."""
+    COMMANDS[name] = Lazy(f"tracker.cli.{target}", summary)
+
+
+class TrackerGroup(LazyGroup):
+    registry = COMMANDS
+
 
 app = typer.Typer(
+    cls=TrackerGroup,
     name="tracker",
     help="Last-seen tracker: public appearances of officials in news feeds, "
     "and an alert when someone goes quiet.",
@@ -54,24 +71,26 @@ def root(
     ctx.obj = State(config_path=config, verbose=verbose)
 
 
-app.command()(setup.init)
-app.command()(watch.poll)
-app.command("import")(watch.import_)
-app.command()(watch.replay)
-app.command()(watch.run)
-app.command()(watch.rescan)
-app.command()(report.status)
-app.command()(report.history)
-app.command()(check.check)
-app.command()(explain.explain)
-app.add_typer(feeds.app, name="feeds")
-app.add_typer(alerts.app, name="alerts")
-app.command()(alerts.mute)
-app.command()(alerts.unmute)
-app.command("await")(alerts.await_)
-app.command("test-email")(alerts.test_email)
-app.command()(web.web)
-app.add_typer(corrections.app, name="correct")
+# One line per command, in the order `tracker --help` lists them: its name, "module:function"
+# in tracker.cli (or a typer.Typer of subcommands), and its summary for that list.
+command("init", "setup:init", "Write a commented starter config.")
+command("poll", "watch:poll", "One pass: fetch every feed, record, evaluate, alert.")
+command("import", "watch:import_", "Run local feed files through the polling pipeline.")
+command("replay", "watch:replay", "Backtest: replay stored entries, print status changes.")
+command("run", "watch:run", "The daemon: poll feeds when due, evaluate and alert.")
+command("rescan", "watch:rescan", "Re-read every stored entry with the current rules.")
+command("status", "report:status", "Who has gone quiet, sorted by urgency.")
+command("history", "report:history", "The recorded appearances with their evidence.")
+command("check", "check:check", "One line and an exit code for monitoring.")
+command("explain", "explain:explain", "How each sentence of a stored entry was classified.")
+command("mute", "alerts:mute", "Pause alerts about one official; tracking goes on.")
+command("unmute", "alerts:unmute", "Lift the mutes on one official.")
+command("await", "alerts:await_", "Watch for an awaited reply from an official.")
+command("test-email", "alerts:test_email", "Send one test message through the SMTP server.")
+command("web", "web:web", "The desk's dashboard in a browser.")
+command("feeds", "feeds:app", "The feeds and their health; add, remove, OPML.")
+command("alerts", "alerts:app", "Alerts and their delivery state; retry.")
+command("correct", "corrections:app", "Corrections by hand: reject, mark, add; list, remove.")
 
 
 GLOBAL_FLAGS = ("-v", "--verbose")
@@ -107,12 +126,19 @@ def hoist_globals(args: list[str]) -> list[str]:
                 rest.append(args[i])
                 i += 1
         else:
-            subcommands = getattr(command, "commands", {})
-            if token in subcommands:
-                command, inside = subcommands[token], True
+            found = _subcommand(command, token)
+            if found is not None:
+                command, inside = found, True
             rest.append(token)
             i += 1
     return front + rest
+
+
+def _subcommand(command: Any, name: str) -> Any:
+    """The group's command NAME, built if it is lazy; None if `command` is not a group."""
+    if not hasattr(command, "list_commands") or name not in command.list_commands(None):
+        return None
+    return command.get_command(typer.Context(command), name)
 
 
 def _takes_value(command: Any, token: str) -> bool:
