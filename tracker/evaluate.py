@@ -6,7 +6,7 @@ The only place where silence, thresholds, awaited replies, alert rules and stora
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 
 from sqlalchemy.engine import Engine
@@ -85,12 +85,14 @@ class Evaluator:
                     official.threshold, adaptive if official.adaptive else None, days, as_of
                 )
                 status = silence.evaluate(
-                    replace(official, threshold=threshold.value),
+                    official,
                     ([last[official.name]] if official.name in last else []) + hand,
                     as_of,
                     watching_since=since,
+                    threshold=threshold.value,
+                    threshold_how=threshold.how,
                 )
-                statuses.append(replace(status, threshold_how=threshold.how))
+                statuses.append(status)
             seen = {s.name: s.evidence for s in statuses if s.evidence is not None}
             absences = last_seen.count_since(
                 session,

@@ -31,7 +31,12 @@ def evaluate(
     as_of: datetime,
     *,
     watching_since: datetime | None = None,
+    threshold: timedelta | None = None,
+    threshold_how: str = "",
 ) -> OfficialStatus:
+    """`threshold` (with `threshold_how`, why it is that) overrides the official's own, as
+    a threshold learned from the person's rhythm does."""
+    threshold = official.threshold if threshold is None else threshold
     last = last_sighting(sightings, as_of)
     if last is None:
         silent_for = (
@@ -41,21 +46,23 @@ def evaluate(
             name=official.name,
             status=Status.UNSEEN,
             as_of=as_of,
-            threshold=official.threshold,
+            threshold=threshold,
             last_seen=None,
             silent_for=silent_for,
             watching_since=watching_since,
+            threshold_how=threshold_how,
         )
     silent_for = max(as_of - last.seen_at, timedelta(0))
     return OfficialStatus(
         name=official.name,
-        status=Status.SILENT if silent_for >= official.threshold else Status.OK,
+        status=Status.SILENT if silent_for >= threshold else Status.OK,
         as_of=as_of,
-        threshold=official.threshold,
+        threshold=threshold,
         last_seen=last.date,
         silent_for=silent_for,
         evidence=last,
         watching_since=watching_since,
+        threshold_how=threshold_how,
     )
 
 

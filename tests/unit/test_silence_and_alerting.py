@@ -50,6 +50,21 @@ def test_unseen_silence_counts_from_when_watching_began() -> None:
     assert result.status is Status.UNSEEN and result.silent_for == timedelta(days=3)
 
 
+@pytest.mark.parametrize(("sightings", "status"), [([OCT28], Status.OK), ([], Status.UNSEEN)])
+def test_a_learned_threshold_replaces_the_officials_own(
+    sightings: list[Sighting], status: Status
+) -> None:
+    """Silent after 10 days by his own threshold; 20 learned days keep him ok on Nov 12."""
+    as_of = datetime(2025, 11, 12, tzinfo=UTC)
+    since = datetime(2025, 11, 1, tzinfo=UTC)
+    learned = timedelta(days=20)
+    result = evaluate(
+        LAVROV, sightings, as_of, watching_since=since, threshold=learned, threshold_how="learned"
+    )
+    assert (result.status, result.threshold, result.threshold_how) == (status, learned, "learned")
+    assert evaluate(LAVROV, [OCT28], as_of).status is Status.SILENT
+
+
 def test_urgency_puts_the_longest_overdue_first() -> None:
     as_of = datetime(2025, 12, 1, tzinfo=UTC)
     a = evaluate(LAVROV, [OCT28], as_of)

@@ -34,14 +34,17 @@ def alert_states(session: Session, as_of: datetime) -> dict[str, AlertState]:
         .where(AlertRow.channel == "")
         .order_by(col(AlertRow.created_at), col(AlertRow.id))
     )
-    for official_id, kind, episode, at in session.exec(query).all():
+    connection = session.connection()  # Core rows: no ORM loading per row
+    for official_id, kind, episode, at in connection.execute(query).all():
         rows.setdefault(official_id, []).append((kind, episode, at))
-    names = session.exec(select(OfficialRow.id, OfficialRow.name)).all()
+    names = connection.execute(select(OfficialRow.id, OfficialRow.name)).all()
     return {name: _state(rows.get(i or 0, []), mutes.get(name)) for i, name in names}
 
 
 def _state(rows: list[tuple[str, str, datetime]], mute: MuteRow | None) -> AlertState:
     """One official's state from its alerts (kind, episode, as_of), oldest first."""
+    if not rows:
+        return AlertState(muted_until=mute.until if mute else None)
     silent = [(e, at) for k, e, at in rows if k == AlertKind.SILENT.value]
     resolved = {e for k, e, _ in rows if k == AlertKind.SEEN_AGAIN.value}
     open_row = next(((e, at) for e, at in reversed(silent) if e not in resolved), None)
