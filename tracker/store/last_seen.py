@@ -25,7 +25,6 @@ from typing import Any
 
 from sqlalchemy import Date, Integer, String, bindparam, cast, column, func, type_coerce
 from sqlalchemy import select as sa_select
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Session, col
 
 from tracker.corroborate import AbsenceReport, Account
@@ -72,6 +71,8 @@ def _wanted(postgres: bool, names: tuple[str, ...]) -> Any:
     """The JSON parameter `wanted_rows` as a table named `wanted` with these columns."""
     param = bindparam("wanted_rows", type_=String)
     if postgres:
+        from sqlalchemy.dialects.postgresql import JSONB  # only on PostgreSQL (~0.05 s)
+
         return (
             func.jsonb_to_recordset(cast(param, JSONB))
             .table_valued(*(column(n, _TYPES[n]) for n in names))
@@ -89,6 +90,8 @@ def _standing(postgres: bool) -> Any:
     in the parameter `aside_ids` (only in the statements made for corrections)."""
     param = bindparam("aside_ids", type_=String)
     if postgres:
+        from sqlalchemy.dialects.postgresql import JSONB  # only on PostgreSQL (~0.05 s)
+
         ids = func.jsonb_array_elements_text(cast(param, JSONB)).table_valued("value")
     else:
         ids = func.json_each(param).table_valued("value")
