@@ -9,7 +9,7 @@ import pytest
 
 from tracker.alerting import AlertState, decide
 from tracker.domain import AlertDecision, AlertKind, Official, Sighting
-from tracker.notify.message import Context, Part, Report, compose, render
+from tracker.notify.message import Context, Part, Report, compose, one_line, render
 from tracker.silence import evaluate
 
 AS_OF = datetime(2025, 11, 12, 12, tzinfo=UTC)
@@ -187,3 +187,20 @@ def test_control_bidi_and_zero_width_characters_never_reach_a_header(hidden: str
     message = _parsed(_decision(name=f"Sergey{hidden} Lavrov{hidden}"))
     assert hidden not in str(message["Subject"])
     assert str(message["Subject"]).startswith("[tracker] Sergey Lavrov silent")
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("Lavrov met Wang Yi in Beijing.", 300, "Lavrov met Wang Yi in Beijing."),
+        ("Jean-Noël Barrot à Genève", 300, "Jean-Noël Barrot à Genève"),
+        ("王毅在北京会见", 300, "王毅在北京会见"),
+        ("two\nlines\r\n and\ttabs", 300, "two lines and tabs"),
+        ("evil\u202egnp.exe and zero\u200bwidth", 300, "evilgnp.exe and zerowidth"),
+        ("bell\x07 and nul\x00", 300, "bell and nul"),
+        ("no\u00a0break\u2028line", 300, "no break line"),
+        ("a long headline", 7, "a long…"),
+    ],
+)
+def test_one_line_drops_controls_and_folds_whitespace(text: str, limit: int, expected: str) -> None:
+    assert one_line(text, limit) == expected

@@ -64,7 +64,12 @@ class Part:
 def one_line(text: str, limit: int = 300) -> str:
     """Feed text bound for a header or a list line: no CR/LF, no control, bidi or
     zero-width characters (U+202E, U+200B, ...), bounded length."""
-    visible = "".join(c for c in str(text) if c.isspace() or unicodedata.category(c)[0] != "C")
+    text = str(text)
+    visible = (  # printable text has no control character (category C) to drop
+        text
+        if text.isprintable()
+        else "".join(c for c in text if c.isspace() or unicodedata.category(c)[0] != "C")
+    )
     flat = " ".join(visible.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
