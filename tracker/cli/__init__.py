@@ -15,7 +15,7 @@ import typer
 import typer.main
 
 from tracker import __version__
-from tracker.cli import alerts, check, corrections, explain, feeds, report, setup, watch, web
+from tracker.cli import alerts, check, corrections, db, explain, feeds, report, setup, watch, web
 from tracker.cli.context import EXIT_STORE, EXIT_USAGE, State
 
 app = typer.Typer(
@@ -72,6 +72,7 @@ app.command("await")(alerts.await_)
 app.command("test-email")(alerts.test_email)
 app.command()(web.web)
 app.add_typer(corrections.app, name="correct")
+app.add_typer(db.app, name="db")
 
 
 GLOBAL_FLAGS = ("-v", "--verbose")
