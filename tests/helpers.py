@@ -45,6 +45,31 @@ def run_cli(
     )
 
 
+def run_together(
+    *args: str, count: int = 2, env: dict[str, str] | None = None, timeout: float = 120
+) -> list[tuple[int, str]]:
+    """Start `count` `python -m tracker ARGS` processes before waiting for any (a race,
+    as two services starting at once); their (exit code, stderr)."""
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
+    full_env.update(env or {})
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "tracker", *args],
+            cwd=ROOT,
+            env=full_env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(count)
+    ]
+    results = []
+    for proc in procs:
+        _out, err = proc.communicate(timeout=timeout)
+        results.append((proc.returncode, err))
+    return results
+
+
 def start_daemon(config: Path, *options: str) -> subprocess.Popen[str]:
     """`tracker run` in the background, as a service manager would start it."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}

@@ -1,5 +1,6 @@
 """The CLI loads only what a command needs: `--help`, `--version`, `status` and `history`
-start without the HTTP client, the feed parser, the scheduler, Apprise or the recogniser.
+start without the HTTP client, the feed parser, the scheduler, Apprise or the recogniser,
+and on a database at the newest schema revision without Alembic and the migrations.
 
 Each command runs as a user runs it (`python -X importtime -m tracker ...`, a fresh
 interpreter) and the modules it imported are read from the interpreter's own report.
@@ -18,7 +19,17 @@ from tests.helpers import SEEDS, run_cli
 from tracker.cli import COMMANDS, app
 
 IMPORTTIME = ("-X", "importtime")
-FORBIDDEN = ("httpx", "feedparser", "apscheduler", "apprise", "tracker.recognize", "tracker.feeds")
+FORBIDDEN = (
+    "httpx",
+    "feedparser",
+    "apscheduler",
+    "apprise",
+    "tracker.recognize",
+    "tracker.feeds",
+    "alembic",  # the database is at head: the start-up check needs no migration tool
+    "tracker.store.migrations",
+    "tracker.store.migrate",
+)
 
 
 def imported(result_stderr: str) -> set[str]:

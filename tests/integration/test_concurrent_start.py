@@ -9,8 +9,6 @@ Rounds per database: $TRACKER_RACE_ROUNDS (default 2; the issue's "Done when" is
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -19,7 +17,7 @@ import pytest
 from sqlalchemy import create_engine, make_url, text
 
 from tests.conftest import HttpServer
-from tests.helpers import ROOT
+from tests.helpers import run_together
 
 ROUNDS = int(os.environ.get("TRACKER_RACE_ROUNDS", "2"))
 # a round is two process starts (a few seconds each on a loaded machine): the suite's
@@ -57,29 +55,8 @@ def _config(folder: Path, database: str, http: HttpServer) -> Path:
     return path
 
 
-def _poll_twice_at_once(config: Path) -> list[tuple[int, str]]:
-    """Start both processes before waiting for either; their (exit code, stderr)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-m", "tracker", "--config", str(config), "poll"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(2)
-    ]
-    results = []
-    for proc in procs:
-        _out, err = proc.communicate(timeout=120)
-        results.append((proc.returncode, err))
-    return results
-
-
 def _check_round(config: Path, url: str) -> None:
-    results = _poll_twice_at_once(config)
+    results = run_together("--config", str(config), "poll")
     for code, err in results:
         assert code == 0 and "Traceback" not in err and err.strip() == "", (code, err)
     engine = create_engine(url)

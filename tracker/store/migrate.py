@@ -1,25 +1,23 @@
-"""The one schema step beyond create_all: add columns and indexes that a newer version
-of the tables has and an older database lacks.
+"""Bring a database made before migrations to the baseline: add the tables, columns and
+indexes of the frozen baseline schema (tracker/store/migrations/baseline.py) that an older
+version's database lacks. Revision 0001 runs this; every later change of the schema is
+a revision of its own (tracker/store/migrations/versions/).
 
-There are no migrations yet. New columns only ever get added, with a default, so an
-older database keeps working after an upgrade. A new column derived from data already
-stored is filled in for the old rows once, when it is added (`BACKFILLS`). A new index
-is created (CREATE INDEX IF NOT EXISTS) the first time a newer version opens the
-database; indexes an older version made and this one no longer declares are left as they
-are. Anything
-else (a changed or dropped column) would need a real migration tool.
+Older versions only ever added columns, with a default, so this is enough to bring any
+of their databases to the baseline. A new column derived from data already stored is
+filled in for the old rows once, when it is added (`BACKFILLS`). Indexes are created
+(CREATE INDEX IF NOT EXISTS) when missing; indexes an older version made and the
+baseline no longer declares are left as they are.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from sqlalchemy import Connection, inspect, text
-from sqlalchemy.engine import Engine
+from sqlalchemy import ColumnDefault, Connection, MetaData, Table, inspect, text
 from sqlalchemy.schema import CreateIndex
 
 from tracker.corroborate import source_of
-from tracker.store.tables import TABLES
 
 
 def _literal(value: object) -> str | None:
@@ -32,32 +30,35 @@ def _literal(value: object) -> str | None:
     return None
 
 
-def add_missing_columns(bind: Engine | Connection) -> list[str]:
-    """ALTER TABLE ... ADD COLUMN for every model column the database lacks; their names.
-    Given a connection, it works in that connection's transaction (and under its lock:
-    tracker.store.engine.create_schema)."""
-    if isinstance(bind, Engine):
-        with bind.begin() as conn:
-            return add_missing_columns(conn)
-    return _add_missing_columns(bind)
+def bring_to(conn: Connection, metadata: MetaData) -> list[str]:
+    """Create the tables of `metadata` the database lacks, then add the columns and
+    indexes its older tables lack; what was added ("table.column" and index names)."""
+    metadata.create_all(conn)  # checkfirst: only the missing tables
+    tables = list(metadata.sorted_tables)
+    return add_missing_columns(conn, tables) + add_missing_indexes(conn, tables)
 
 
-def _add_missing_columns(conn: Connection) -> list[str]:
+def add_missing_columns(conn: Connection, tables: Sequence[Table]) -> list[str]:
+    """ALTER TABLE ... ADD COLUMN for every column of `tables` the database lacks, with
+    its default so that the rows already there get one; their names. Tables the
+    database lacks are skipped (create them first). Works in the connection's
+    transaction, under its lock (tracker.store.engine.schema_lock)."""
     inspector = inspect(conn)
     added: list[str] = []
-    for model in TABLES:
-        table = model.__table__  # type: ignore[attr-defined]
+    for table in tables:
         if not inspector.has_table(table.name):
             continue
         present = {c["name"] for c in inspector.get_columns(table.name)}
-        missing = [c for c in table.columns if c.name not in present]
-        for column in missing:
-            field = model.model_fields.get(column.name)
-            default = _literal(field.default) if field is not None else None
+        for column in [c for c in table.columns if c.name not in present]:
+            default = column.default
+            literal = _literal(default.arg) if isinstance(default, ColumnDefault) else None
             ddl = f"ALTER TABLE {table.name} ADD COLUMN {column.name} "
             ddl += column.type.compile(dialect=conn.dialect)
-            if default is not None:
-                ddl += f" DEFAULT {default}"
+            if literal is not None:
+                ddl += f" DEFAULT {literal}"
+                # the rows already there get the default, so the column can be NOT NULL
+                # as declared (versions before migrations left such columns nullable)
+                ddl += "" if column.nullable else " NOT NULL"
             conn.execute(text(ddl))
             added.append(f"{table.name}.{column.name}")
     for name in added:
@@ -66,25 +67,22 @@ def _add_missing_columns(conn: Connection) -> list[str]:
     return added
 
 
-def add_missing_indexes(bind: Engine | Connection) -> list[str]:
-    """CREATE INDEX IF NOT EXISTS for every declared index the database lacks; their
+def add_missing_indexes(conn: Connection, tables: Sequence[Table]) -> list[str]:
+    """CREATE INDEX IF NOT EXISTS for every index of `tables` the database lacks; their
     names. Existing indexes are found with one look per table, so an up-to-date database
-    runs no DDL at all (on PostgreSQL even a no-op CREATE INDEX locks the table). Given a
-    connection, it works in that connection's transaction, like add_missing_columns."""
-    if isinstance(bind, Engine):
-        with bind.begin() as conn:
-            return add_missing_indexes(conn)
-    inspector = inspect(bind)
+    runs no DDL at all (on PostgreSQL even a no-op CREATE INDEX locks the table)."""
+    inspector = inspect(conn)
     missing = []
-    for model in TABLES:
-        table = model.__table__  # type: ignore[attr-defined]
+    for table in tables:
         if not inspector.has_table(table.name):
             continue
         present = {i["name"] for i in inspector.get_indexes(table.name)}
-        missing += [i for i in sorted(table.indexes, key=lambda i: i.name) if i.name not in present]
+        missing += [
+            i for i in sorted(table.indexes, key=lambda i: str(i.name)) if i.name not in present
+        ]
     for index in missing:
-        bind.execute(CreateIndex(index, if_not_exists=True))
-    return [index.name for index in missing]
+        conn.execute(CreateIndex(index, if_not_exists=True))
+    return [str(index.name) for index in missing]
 
 
 def backfill_finding_sources(conn: Connection) -> None:
