@@ -91,6 +91,7 @@ command("web", "web:web", "The desk's dashboard in a browser.")
 command("feeds", "feeds:app", "The feeds and their health; add, remove, OPML.")
 command("alerts", "alerts:app", "Alerts and their delivery state; retry.")
 command("correct", "corrections:app", "Corrections by hand: reject, mark, add; list, remove.")
+command("workers", "workers:workers", "The tracker run workers, their heartbeats, the leader.")
 
 
 GLOBAL_FLAGS = ("-v", "--verbose")
