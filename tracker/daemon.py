@@ -220,6 +220,20 @@ def _as_worker(tracker: Tracker, clock: Callable[[], datetime]) -> Iterator[Work
             log.warning("could not remove this worker's row: %s", exc)
 
 
+FREED_PAUSE = 0.05  # seconds to wait after a slot frees, so that one claim fills several
+
+
+def _pause(stop: threading.Event, freed: threading.Event | None, tick: float) -> bool:
+    """Wait for the next feed tick; True when stopping. With every slot taken (`freed`
+    given), the next tick comes as soon as a poll finishes: a worker claims at most as
+    many feeds as it has slots, so with a backlog it must not leave a slot idle until
+    the next second."""
+    if freed is None:
+        return stop.wait(tick)
+    freed.wait(tick)
+    return stop.wait(FREED_PAUSE)
+
+
 def _serve(
     tracker: Tracker,
     worker: Worker,
@@ -265,9 +279,14 @@ def _serve(
     limiter = Limiter(tracker.policy.concurrency, tracker.policy.per_host)
     running: dict[str, asyncio.Task[FeedResult]] = {}
 
-    async def feed_tick() -> None:
+    freed = threading.Event()  # a poll finished: one of the worker's slots is free
+
+    async def feed_tick() -> bool:
+        """Start the due feeds this worker claims; True when every slot is taken."""
+
         def done(task: asyncio.Task[FeedResult]) -> None:
             worker.polling = frozenset(running)
+            freed.set()
             if not task.cancelled() and task.exception() is None:
                 worker.polled += 1
                 log_result(task.result())
@@ -280,6 +299,7 @@ def _serve(
         for task in set(running.values()) - before:
             task.add_done_callback(done)
         worker.polling = frozenset(running)
+        return len(running) >= tracker.policy.concurrency
 
     async def drain() -> None:
         tasks = list(running.values())
@@ -313,10 +333,10 @@ def _serve(
     )
     try:
         while True:
-            pending = tracker.submit(feed_tick())
-            if stop.wait(tick):
+            freed.clear()
+            full = tracker.submit(feed_tick()).result()  # a tick is quick
+            if _pause(stop, freed if full else None, tick):
                 break
-            pending.result()  # a tick is quick; this also keeps ticks from piling up
     finally:
         scheduler.shutdown(wait=True)
         tracker.run(drain())
