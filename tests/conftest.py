@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -98,45 +94,12 @@ def smtp_server() -> Iterator[SmtpSink]:
 # --- PostgreSQL ---------------------------------------------------------------------
 
 
-def _pg_bin(name: str) -> str | None:
-    found = shutil.which(name)
-    if found:
-        return found
-    for candidate in sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"), reverse=True):
-        return str(candidate)
-    return None
-
-
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     """A throwaway PostgreSQL cluster started with initdb/pg_ctl on a free local port."""
-    initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
-    if not initdb or not pg_ctl:
-        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) not found")
-    # not under pytest's 0700 temp root: the postgres user must be able to reach it
-    base = Path(tempfile.mkdtemp(prefix="tracker-pg-"))
-    data = base / "data"
-    port = free_port()
-    prefix: list[str] = []
-    if os.geteuid() == 0:  # initdb refuses to run as root
-        shutil.chown(base, "postgres")
-        prefix = ["runuser", "-u", "postgres", "--"]
-    subprocess.run(
-        [*prefix, initdb, "-D", str(data), "-U", "tracker", "--auth=trust", "-E", "UTF8"],
-        check=True,
-        capture_output=True,
-    )
-    options = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off"
-    subprocess.run(
-        [*prefix, pg_ctl, "-D", str(data), "-o", options, "-l", str(base / "log"), "-w", "start"],
-        check=True,
-        capture_output=True,
-    )
-    try:
-        url = f"postgresql+psycopg://tracker@127.0.0.1:{port}/postgres"
+    from tests.pgdb import temporary_server
+
+    with temporary_server() as url:
+        if url is None:
+            pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) not found")
         yield url
-    finally:
-        subprocess.run(
-            [*prefix, pg_ctl, "-D", str(data), "-m", "fast", "stop"], capture_output=True
-        )
-        shutil.rmtree(base, ignore_errors=True)

@@ -45,6 +45,7 @@ class PollingConfig:
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
     total_timeout: float = 60.0
+    lease_margin: float = 30.0  # a worker's claim on a feed lasts total_timeout + this
     max_size: int = 5 * 1024 * 1024
     max_redirects: int = 5
     user_agent: str = ""  # empty: tracker's own, naming the program and its version

@@ -325,6 +325,7 @@ class Polling(Table):
     connect_timeout: Seconds = 10.0
     read_timeout: Seconds = 30.0
     total_timeout: Seconds = 60.0
+    lease_margin: Seconds = 30.0  # a feed's lease: total_timeout + this (store/leases.py)
     max_size: Annotated[int, PlainValidator(_size)] = 5 * 1024 * 1024
     max_redirects: Annotated[int, Field(ge=0, le=MAX_REDIRECTS)] = 5
     user_agent: Annotated[str, AfterValidator(_user_agent)] = ""

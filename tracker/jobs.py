@@ -58,7 +58,7 @@ from tracker.notify.plan import Waiting
 from tracker.notify.smtp import OutboxTransport, SmtpTransport, Transport
 from tracker.recognize import Recognizer
 from tracker.sandbox import Digest, Sandbox
-from tracker.store import alert_store, repo
+from tracker.store import alert_store, leases, repo
 from tracker.store.engine import session as session_for
 from tracker.store.tables import EntryRow, FeedRow
 
@@ -136,6 +136,10 @@ class Tracker:
         self.policy = fetch_policy(config.polling)
         self.bounds = Bounds(config.polling.max_interval, config.polling.max_backoff)
         self._rng = rng or random.Random()
+        # set by `tracker run` to its worker row's id: due feeds are then claimed with a
+        # lease in its name before they are fetched (tracker/store/leases.py)
+        self.worker: int | None = None
+        self.lease = timedelta(seconds=config.polling.total_timeout + config.polling.lease_margin)
         self._work_thread = ThreadPoolExecutor(1, thread_name_prefix="tracker-work")
         self._loop: asyncio.AbstractEventLoop | None = None
         self._loop_thread: threading.Thread | None = None
@@ -221,6 +225,27 @@ class Tracker:
     def _due_rows(self, feeds: Sequence[FeedConfig], now: datetime) -> dict[str, FeedRow]:
         with session_for(self.engine) as session:
             return repo.due_feeds(session, [f.url for f in feeds], now)
+
+    def _claim(
+        self, feeds: Sequence[FeedConfig], now: datetime, owner: int, limit: int
+    ) -> dict[str, FeedRow]:
+        with session_for(self.engine) as session:
+            return leases.claim_due(
+                session,
+                [f.url for f in feeds],
+                owner=owner,
+                now=now,
+                until=now + self.lease,
+                limit=limit,
+            )
+
+    def renew_leases(self, urls: Sequence[str], now: datetime) -> int:
+        """The worker's heartbeat: the feeds it is still polling stay its own for one
+        more lease."""
+        if self.worker is None or not urls:
+            return 0
+        with session_for(self.engine) as session:
+            return leases.renew(session, urls, owner=self.worker, until=now + self.lease)
 
     def _skip_reason(self, row: FeedRow, now: datetime, due_only: bool) -> str | None:
         """Why not to poll this feed now ('' = silently not due), or None to poll it."""
@@ -435,9 +460,18 @@ class Tracker:
 
         Each feed is its own task: a slow feed never delays the others. `running` maps
         URLs to their tasks; finished tasks remove themselves. Returns how many started.
+        As a worker (`self.worker` set), it starts only the feeds it claims, as many as
+        it has free request slots, so that workers sharing a database share the feeds.
         """
-        targets = [f for f in await self._work(self.feed_targets) if f.url not in running]
-        rows = await self._work(self._due_rows, targets, now)
+        # not on the work thread: behind a queue of entries to store, the claim would run
+        # late, and its lease (counted from `now`) would be shorter than it says
+        targets = [f for f in await asyncio.to_thread(self.feed_targets) if f.url not in running]
+        if self.worker is None:
+            rows = await asyncio.to_thread(self._due_rows, targets, now)
+        else:
+            room = self.policy.concurrency - len(running)
+            claim = self._claim
+            rows = await asyncio.to_thread(claim, targets, now, self.worker, room) if room else {}
         started = 0
         for feed in targets:
             if feed.url not in rows:
@@ -670,6 +704,7 @@ class Tracker:
             bounds=self.bounds,
         )
         result.next_poll_at = fresh.next_poll_at
+        leases.release(fresh, self.worker)  # recorded with the next poll time: one write
         session.add(fresh)
 
     # -- backfill ------------------------------------------------------------------

@@ -92,6 +92,7 @@ command("feeds", "feeds:app", "The feeds and their health; add, remove, OPML.")
 command("alerts", "alerts:app", "Alerts and their delivery state; retry.")
 command("correct", "corrections:app", "Corrections by hand: reject, mark, add; list, remove.")
 command("db", "db:app", "The schema revision; upgrade, downgrade, history.")
+command("workers", "workers:workers", "The tracker run workers, their heartbeats, the leader.")
 
 
 GLOBAL_FLAGS = ("-v", "--verbose")

@@ -111,19 +111,23 @@ def ensure_feeds(session: Session, feeds: Sequence[tuple[str, str]]) -> dict[str
     return rows
 
 
+def due(now: datetime) -> Any:
+    """The feed rows to poll now: next poll time come (or never polled), not disabled, no
+    Retry-After pending."""
+    return (
+        col(FeedRow.disabled_at).is_(None)
+        & (col(FeedRow.next_poll_at).is_(None) | (col(FeedRow.next_poll_at) <= now))
+        & (col(FeedRow.retry_until).is_(None) | (col(FeedRow.retry_until) <= now))
+    )
+
+
 def due_feeds(session: Session, urls: Sequence[str], now: datetime) -> dict[str, FeedRow]:
-    """Of these feeds, those to poll now: next poll time come (or never polled), not
-    disabled, no Retry-After pending. Feeds without a row are left out."""
-    due: dict[str, FeedRow] = {}
+    """Of these feeds, those to poll now (`due`). Feeds without a row are left out."""
+    found: dict[str, FeedRow] = {}
     for i in range(0, len(urls), 500):
-        query = select(FeedRow).where(
-            col(FeedRow.url).in_(list(urls[i : i + 500])),
-            col(FeedRow.disabled_at).is_(None),
-            col(FeedRow.next_poll_at).is_(None) | (col(FeedRow.next_poll_at) <= now),
-            col(FeedRow.retry_until).is_(None) | (col(FeedRow.retry_until) <= now),
-        )
-        due.update((row.url, row) for row in session.exec(query).all())
-    return due
+        query = select(FeedRow).where(col(FeedRow.url).in_(list(urls[i : i + 500])), due(now))
+        found.update((row.url, row) for row in session.exec(query).all())
+    return found
 
 
 def sync_config_feeds(session: Session, feeds: Sequence[tuple[str, str, str]]) -> None:

@@ -69,6 +69,10 @@ class FeedRow(SQLModel, table=True):
     retry_until: datetime | None = _utc_optional()  # the server's Retry-After
     disabled_at: datetime | None = _utc_optional()  # 410 Gone, or disabled by hand
     disabled_reason: str | None = Field(default=None, max_length=1000)
+    # the worker polling it now (`tracker run`, tracker/store/leases.py): its worker row's
+    # id, and until when the claim holds unless renewed; both None when nobody polls it
+    lease_owner: int | None = None
+    lease_until: datetime | None = _utc_optional()
 
 
 class EntryRow(SQLModel, table=True):
@@ -236,6 +240,23 @@ class CorrectionRow(SQLModel, table=True):
     removed_reason: str = Field(default="", sa_type=Text)
 
 
+class WorkerRow(SQLModel, table=True):
+    """A running `tracker run` and its heartbeat (tracker/store/workers.py). Ids are never
+    reused (AUTOINCREMENT on SQLite too): a feed's lease names its worker by id."""
+
+    __tablename__ = "worker"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    host: str = Field(default="", max_length=255)
+    pid: int = 0
+    started_at: datetime = _utc()
+    beat_at: datetime = _utc()
+    beat_seconds: float = 5.0  # how often it beats: three missed beats and it is stale
+    feeds_polled: int = 0
+    leader: bool = False  # it evaluates and delivers (tracker/store/leader.py)
+
+
 TABLES: tuple[type[SQLModel], ...] = (
     FeedRow,
     EntryRow,
@@ -245,4 +266,5 @@ TABLES: tuple[type[SQLModel], ...] = (
     MuteRow,
     AwaitRow,
     CorrectionRow,
+    WorkerRow,
 )
