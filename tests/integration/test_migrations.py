@@ -31,8 +31,8 @@ from alembic.operations import Operations
 from sqlalchemy import Column, Integer, create_engine, inspect, make_url, text
 from sqlmodel import SQLModel
 
-from tests.conftest import _pg_bin
 from tests.helpers import DEMO_CONFIG, ROOT, run_cli, run_together
+from tests.pgdb import _pg_bin
 from tracker.store import schema_version
 from tracker.store.engine import connect, open_engine, schema_lock
 from tracker.store.migrations import runner

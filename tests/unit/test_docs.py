@@ -14,7 +14,7 @@ from tracker.cli import COMMANDS as REGISTERED
 from tracker.cli import app
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
-GROUPS = {"feeds", "alerts", "correct"}  # documented by their own sections' subcommands
+GROUPS = {"feeds", "alerts", "correct", "db"}  # documented by their own sections' subcommands
 COMMANDS = sorted(set(REGISTERED) - GROUPS)
 
 
