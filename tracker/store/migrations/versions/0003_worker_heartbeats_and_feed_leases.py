@@ -2,6 +2,8 @@
 
 The `worker` table (one row per `tracker run`, tracker/store/workers.py) and the lease
 columns by which workers on one PostgreSQL claim a due feed (tracker/store/leases.py).
+What a database already has of them is kept (as in 0002: a database whose tables were
+made from the models, with no revision recorded, has them already).
 
 Revision ID: 0003
 Revises: 0002
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy import inspect
 
 revision = "0003"
 down_revision = "0002"
@@ -20,6 +23,18 @@ depends_on = None
 
 
 def upgrade() -> None:
+    inspector = inspect(op.get_bind())
+    if not inspector.has_table("worker"):
+        _create_worker()
+    present = {c["name"] for c in inspector.get_columns("feed")}
+    with op.batch_alter_table("feed", schema=None) as batch_op:
+        if "lease_owner" not in present:
+            batch_op.add_column(sa.Column("lease_owner", sa.Integer(), nullable=True))
+        if "lease_until" not in present:
+            batch_op.add_column(sa.Column("lease_until", sa.DateTime(timezone=True), nullable=True))
+
+
+def _create_worker() -> None:
     op.create_table(
         "worker",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -33,9 +48,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
         sqlite_autoincrement=True,
     )
-    with op.batch_alter_table("feed", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("lease_owner", sa.Integer(), nullable=True))
-        batch_op.add_column(sa.Column("lease_until", sa.DateTime(timezone=True), nullable=True))
 
 
 def downgrade() -> None:
