@@ -22,7 +22,9 @@ def server() -> Iterator[FeedServer]:
         srv.routes["/other.xml"] = Route(body=rss([item(2)], title="Other Wire"))
         srv.routes["/missing.xml"] = Route(404, b"")
         srv.routes["/gone.xml"] = Route(410, b"")
-        srv.routes["/broken.xml"] = Route(body=GOOD.replace(b"</channel></rss>", b"<item><title>x"))
+        # a story of its own: with good.xml's, whichever feed came first stored it
+        broken = rss([item(3)], title="Broken Wire").replace(b"</channel></rss>", b"<item><title>x")
+        srv.routes["/broken.xml"] = Route(body=broken)
         yield srv
 
 
