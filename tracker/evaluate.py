@@ -53,6 +53,19 @@ class Evaluator:
             repeat_every=config.alerts.repeat_every, early_warning=config.alerts.early_warning
         )
 
+    @classmethod
+    def opened(cls, config: Config, engine: Engine, now: datetime) -> Evaluator:
+        """The config's officials, awaited replies and feeds made rows (once), and the
+        evaluator over them: every command that opens a database starts here, so a read
+        command answers exactly as the daemon would."""
+        with session_for(engine) as session:
+            ids = repo.sync_officials(session, config.officials, now)
+        evaluator = cls(config, engine, ids)
+        evaluator.sync_awaits(now)
+        with session_for(engine) as session:
+            repo.sync_config_feeds(session, [(f.url, f.name, f.category) for f in config.feeds])
+        return evaluator
+
     def sync_awaits(self, now: datetime) -> None:
         """Awaited replies declared in the config become stored watches (once)."""
         with session_for(self.engine) as session:

@@ -144,12 +144,8 @@ class Tracker:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._loop_thread: threading.Thread | None = None
         self._loop_lock = threading.Lock()
-        with session_for(engine) as session:
-            self.ids = repo.sync_officials(session, config.officials, now)
-        self.evaluator = Evaluator(config, engine, self.ids)
-        self.evaluator.sync_awaits(now)
-        with session_for(engine) as session:
-            repo.sync_config_feeds(session, [(f.url, f.name, f.category) for f in config.feeds])
+        self.evaluator = Evaluator.opened(config, engine, now)
+        self.ids = self.evaluator.ids
 
     @functools.cached_property
     def recognizer(self) -> Recognizer:

@@ -90,20 +90,13 @@ class Store:
 
 
 def open_store(config: Config, now: datetime) -> Store:
-    """The same syncs as Tracker.__init__ (officials, awaits, config feeds), so a read
-    command answers exactly as it would with a whole Tracker."""
+    """The database as a Tracker opens it (Evaluator.opened), without the recognizer
+    and fetch machinery a read command does not use."""
     from tracker.evaluate import Evaluator
-    from tracker.store import repo
-    from tracker.store.engine import session
 
     engine = _engine(config, None)
-    with session(engine) as s:
-        ids = repo.sync_officials(s, config.officials, now)
-    evaluator = Evaluator(config, engine, ids)
-    evaluator.sync_awaits(now)
-    with session(engine) as s:
-        repo.sync_config_feeds(s, [(f.url, f.name, f.category) for f in config.feeds])
-    return Store(config, engine, ids, evaluator)
+    evaluator = Evaluator.opened(config, engine, now)
+    return Store(config, engine, evaluator.ids, evaluator)
 
 
 def official_named(config: Config, name: str) -> str:
