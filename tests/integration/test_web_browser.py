@@ -68,6 +68,25 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         yield served
 
 
+def _follow(browser: object, element: object) -> None:
+    """Click something that loads a new page and wait until that page has replaced the old.
+
+    Selenium's click returns as soon as the click is dispatched, not when the navigation it
+    starts (a link, or a form POST and its redirect) has finished; reading the page straight
+    after races that load and may read the old page or a node it just discarded."""
+    from selenium.webdriver.remote.webdriver import WebDriver
+    from selenium.webdriver.remote.webelement import WebElement
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    assert isinstance(browser, WebDriver) and isinstance(element, WebElement)
+    old = browser.find_element("tag name", "html")
+    element.click()
+    wait = WebDriverWait(browser, 60)
+    wait.until(expected_conditions.staleness_of(old))
+    wait.until(lambda b: b.execute_script("return document.readyState") == "complete")
+
+
 def test_board_then_lavrov_timeline_with_the_gap(browser: object, site: Served) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.remote.webdriver import WebDriver
@@ -80,7 +99,7 @@ def test_board_then_lavrov_timeline_with_the_gap(browser: object, site: Served) 
     first = rows[0].find_element(By.CSS_SELECTOR, "td.state")
     assert first.text == "silent" and first.value_of_css_property("color") != "rgba(0, 0, 0, 1)"
 
-    browser.find_element(By.LINK_TEXT, "Sergey Lavrov").click()
+    _follow(browser, browser.find_element(By.LINK_TEXT, "Sergey Lavrov"))
     assert browser.current_url == site.url + "/officials/sergey-lavrov"
     assert "Sergey Lavrov" in browser.title
     chart = browser.find_element(By.CSS_SELECTOR, "#timeline svg.timeline")
@@ -127,7 +146,7 @@ def test_a_correction_end_to_end_reject_then_take_back(browser: object, site: Se
     form = row.find_element(By.CSS_SELECTOR, "form.reject")
     form.find_element(By.NAME, "reason").send_keys("file footage from last year")
     form.find_element(By.NAME, "by").send_keys("ana")
-    form.find_element(By.TAG_NAME, "button").click()
+    _follow(browser, form.find_element(By.TAG_NAME, "button"))
 
     assert browser.current_url == page + "#corrections"
     assert status() == ("silent", "2025-11-18")
@@ -142,7 +161,7 @@ def test_a_correction_end_to_end_reject_then_take_back(browser: object, site: Se
     browser.get(page)
     remove = browser.find_element(By.CSS_SELECTOR, "#correction-log form.remove")
     remove.find_element(By.NAME, "by").send_keys("ana")
-    remove.find_element(By.TAG_NAME, "button").click()
+    _follow(browser, remove.find_element(By.TAG_NAME, "button"))
     assert status() == ("ok", "2025-11-23")
     assert browser.find_elements(
         By.CSS_SELECTOR, '#correction-log tr.correction[data-in-force="false"]'
