@@ -8,15 +8,20 @@ interpreter) and the modules it imported are read from the interpreter's own rep
 
 from __future__ import annotations
 
+import gc
 import json
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import typer
 import typer.main
+from typer.testing import CliRunner
 
 from tests.helpers import SEEDS, run_cli
-from tracker.cli import COMMANDS, app
+from tracker import startup
+from tracker.cli import COMMANDS, VERSION, app, main
 
 IMPORTTIME = ("-X", "importtime")
 FORBIDDEN = (
@@ -176,3 +181,52 @@ def test_commands_that_fetch_still_load_what_they_need(small_db: Path) -> None:
     done = run_cli("--config", str(small_db), "explain", url, python_options=IMPORTTIME)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "tracker.recognize" in forbidden_in(imported(done.stderr))
+
+
+@pytest.fixture
+def collector() -> Iterator[None]:
+    """The test process's collector as it was, whatever a command left (tracker/startup.py)."""
+    yield
+    startup.end()
+    gc.unfreeze()
+    gc.enable()
+
+
+@pytest.mark.parametrize(
+    ("args", "running"),
+    [
+        (["init", "{folder}/new.toml"], True),  # not a read command: resumed before it runs
+        (["--config", "{config}", "status"], True),  # resumed once the store is open
+        (["--config", "{config}", "history", "--json"], True),
+        (["--config", "{folder}/missing.toml", "status"], False),  # never got that far
+    ],
+    ids=["init", "status", "history", "status, no config"],
+)
+def test_the_collector_is_paused_only_while_a_command_starts(
+    small_db: Path, tmp_path: Path, collector: None, args: list[str], running: bool
+) -> None:
+    """Paused as `tracker` starts (tracker/__main__.py), on again with what start-up made
+    frozen once the command has what it needs: a command never does its work without it."""
+    filled = [a.format(folder=tmp_path, config=small_db) for a in args]
+    startup.pause()
+    frozen = gc.get_freeze_count()
+    result = CliRunner().invoke(app, filled)
+    assert result.exit_code == (0 if running else 2), result.output
+    assert gc.isenabled() is running
+    assert (gc.get_freeze_count() > frozen) is running
+
+
+def test_main_leaves_the_collector_running(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], collector: None
+) -> None:
+    """Also when it answers before typer runs (`--version`) or the command fails."""
+    for argv, code in ((["tracker", "--version"], None), (["tracker", "--bogus"], 2)):
+        monkeypatch.setattr(sys, "argv", argv)
+        try:
+            main()
+            exited = None
+        except SystemExit as exc:
+            exited = exc.code
+        assert exited == code
+        assert gc.isenabled()
+    assert capsys.readouterr().out.startswith(VERSION)

@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import typer
 import typer.main
 
-from tracker import __version__
+from tracker import __version__, startup
 from tracker.cli.context import EXIT_STORE, EXIT_USAGE, State
 from tracker.cli.lazy import Lazy, LazyGroup
 
@@ -46,9 +46,12 @@ app = typer.Typer(
 )
 
 
+VERSION = f"tracker {__version__}"
+
+
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"tracker {__version__}")
+        typer.echo(VERSION)
         raise typer.Exit()
 
 
@@ -69,6 +72,15 @@ def root(
     ] = False,
 ) -> None:
     ctx.obj = State(config_path=config, verbose=verbose)
+    if ctx.invoked_subcommand not in OPEN_FIRST:
+        startup.resume()
+
+
+# Commands that end the start-up pause themselves (tracker/startup.py), once their
+# imports are done and the store is open (open_store): short read commands, whose
+# evaluation then runs without the collector scanning what start-up made. Every other
+# command collects as usual from its first line.
+OPEN_FIRST = frozenset({"status", "history", "check"})
 
 
 # One line per command, in the order `tracker --help` lists them: its name, "module:function"
@@ -151,7 +163,11 @@ def _takes_value(command: Any, token: str) -> bool:
 
 
 def main() -> None:
+    startup.pause()  # from here if not already (tracker/__main__.py pauses before typer)
     try:
+        if sys.argv[1:] == ["--version"]:  # alone: answered before typer builds the group
+            print(VERSION)
+            return
         app(args=hoist_globals(sys.argv[1:]), prog_name="tracker")  # completion needs the name
     except Exception as exc:  # raised outside the commands' own handling
         from tracker.config import ConfigError  # loaded by then if it was raised
@@ -161,3 +177,5 @@ def main() -> None:
             print(f"tracker: {exc}", file=sys.stderr)
             sys.exit(EXIT_USAGE if isinstance(exc, ConfigError) else EXIT_STORE)
         raise
+    finally:
+        startup.end()

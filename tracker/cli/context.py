@@ -70,9 +70,12 @@ def _engine(config: Config, database: str | None) -> Engine:
 
 def open_tracker(config: Config, now: datetime, database: str | None = None) -> Tracker:
     """The whole tracker (fetching, recognition, delivery): for commands that take in news."""
+    from tracker import startup
     from tracker.jobs import Tracker
 
-    return Tracker(config, _engine(config, database), now=now)
+    tracker = Tracker(config, _engine(config, database), now=now)
+    startup.resume()
+    return tracker
 
 
 @dataclass
@@ -92,10 +95,12 @@ class Store:
 def open_store(config: Config, now: datetime) -> Store:
     """The database as a Tracker opens it (Evaluator.opened), without the recognizer
     and fetch machinery a read command does not use."""
+    from tracker import startup
     from tracker.evaluate import Evaluator
 
     engine = _engine(config, None)
     evaluator = Evaluator.opened(config, engine, now)
+    startup.resume()  # start-up ends here for the read commands (tracker/cli/__init__.py)
     return Store(config, engine, evaluator.ids, evaluator)
 
 
