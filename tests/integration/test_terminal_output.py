@@ -6,13 +6,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import DEMO_CONFIG, SEEDS, run_cli
+from tests.helpers import DEMO_CONFIG, ROOT, SEEDS, run_cli
 from tracker.cli.report import silence_text
 
 COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-7]|9[0-7]|38;[0-9;]+)m")
@@ -163,8 +166,30 @@ def test_shell_completion_is_offered_and_completes_commands(
     assert wanted <= set(done.stdout.split()), done.stdout
 
 
-@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
-def test_show_completion_prints_the_script_for_the_shell(shell: str) -> None:
-    done = run_cli("--show-completion", shell)
+@pytest.mark.parametrize(
+    ("shell", "script_start"),
+    [
+        ("bash", "_tracker_completion()"),
+        ("zsh", "#compdef tracker"),
+        ("fish", "complete --command tracker"),
+    ],
+)
+def test_show_completion_prints_the_script_for_the_shell_it_runs_in(
+    shell: str, script_start: str
+) -> None:
+    # `--show-completion` takes no value: it names the shell it was started from (read
+    # from the process tree), so the test starts it from a parent process of that name
+    # (bash run as `exec -a SHELL`; the `; exit` keeps bash from exec-ing python itself).
+    inner = '"$0" -m tracker --show-completion; code=$?; exit $code'
+    done = subprocess.run(
+        ["bash", "-c", f"exec -a {shell} bash -c '{inner}' \"$0\"", sys.executable],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env={k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")},
+        start_new_session=True,
+    )
     assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(script_start), done.stdout[:200]
     assert "_TRACKER_COMPLETE" in done.stdout
