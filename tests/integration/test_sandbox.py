@@ -128,7 +128,7 @@ def _polls(server: FeedServer, path: str) -> int:
 
 def test_daemon_beside_an_attribute_bomb_polls_on_time_and_stops_promptly(tmp_path: Path) -> None:
     long = os.environ.get("TRACKER_LONG_TESTS") == "1"
-    interval, window = (10, 150) if long else (3, 45)
+    interval, window = (10, 150) if long else (2, 24)
     wanted = int(0.8 * window / interval)  # the issue: >= 12 polls of a 10 s feed in 150 s
     with FeedServer() as server:
         server.routes["/good.xml"] = Route(
