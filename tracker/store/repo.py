@@ -53,14 +53,17 @@ def _insert_or_skip(dialect: str, table: Any, returning: tuple[str, ...]) -> Any
 def sync_officials(
     session: Session, officials: Iterable[Official], now: datetime
 ) -> dict[str, int]:
-    """Make sure every watched official has a row; return name -> id."""
-    known = {row.name for row in session.exec(select(OfficialRow)).all()}
-    fresh = [{"name": o.name, "added_at": now} for o in officials if o.name not in known]
+    """Make sure every watched official has a row; return name -> id. The (name, id)
+    pairs are read as plain rows, once, and again only if some were added: every command
+    starts here, and two reads of 1,000 ORM objects cost `status` ~50 ms."""
+    query = sa_select(col(OfficialRow.name), col(OfficialRow.id))
+    ids: dict[str, int] = dict(session.execute(query).tuples().all())
+    fresh = [{"name": o.name, "added_at": now} for o in officials if o.name not in ids]
     if fresh:
         session.execute(insert_or_skip(session, OfficialRow.__table__), fresh)  # type: ignore[attr-defined]
+        ids = dict(session.execute(query).tuples().all())
     session.commit()
-    rows = session.exec(select(OfficialRow)).all()
-    return {row.name: row.id for row in rows if row.id is not None}
+    return ids
 
 
 def get_feed(session: Session, url: str, name: str = "", *, source: str = "import") -> FeedRow:
