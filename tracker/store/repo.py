@@ -57,11 +57,11 @@ def sync_officials(
     pairs are read as plain rows, once, and again only if some were added: every command
     starts here, and two reads of 1,000 ORM objects cost `status` ~50 ms."""
     query = sa_select(col(OfficialRow.name), col(OfficialRow.id))
-    ids: dict[str, int] = dict(session.execute(query).tuples().all())
+    ids: dict[str, int] = dict(session.execute(query).all())
     fresh = [{"name": o.name, "added_at": now} for o in officials if o.name not in ids]
     if fresh:
         session.execute(insert_or_skip(session, OfficialRow.__table__), fresh)  # type: ignore[attr-defined]
-        ids = dict(session.execute(query).tuples().all())
+        ids = dict(session.execute(query).all())
     session.commit()
     return ids
 
