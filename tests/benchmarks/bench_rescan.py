@@ -5,7 +5,9 @@ of eight sentences (a third of them naming two of 1,000 invented officials in mo
 sentences, the others nobody watched), reads them once, then
 times full rescans (which replace every finding). With $BENCH_BEFORE naming a checkout
 of older code, that code rescans the same entries side by side, round by round. Also
-printed: the share of each rescan spent in recognition (wanted: most of it).
+printed: the cores each version kept busy (CPU seconds of the process and of its
+recognition workers, per second of wall time), and the share of the time spent in
+recognition in the process itself (the older code's only place for it).
 """
 
 from __future__ import annotations
@@ -36,8 +38,15 @@ def main() -> None:
         share = median(values, "recognition") / seconds
         print(
             f"  {name:14}  {seconds:8.1f} s  {seconds / ENTRIES * 1000:6.2f} ms/entry"
-            f"  recognition {share:5.1%}  ({values[0]['findings']:,} findings)"
+            f"  cores used {median(values, 'cores'):4.2f}"
+            f"  (CPU: {median(values, 'cpu'):.1f} s in the process,"
+            f" {median(values, 'workers_cpu'):.1f} s in its workers;"
+            f" in-process recognition {share:5.1%} of the time)"
+            f"  {values[0]['findings']:,} findings"
         )
+    print(
+        f"  {os.cpu_count()} cores; load average {', '.join(f'{x:.1f}' for x in os.getloadavg())}"
+    )
     if old is not None:
         ratio = median(samples["rescan before"]) / median(samples["rescan now"])
         print(f"  => {ratio:.1f}x faster than before (wanted: at least 3x)")

@@ -288,13 +288,25 @@ def rescan(
 
     Example: tracker rescan "Maxim Oreshkin"
     """
+    from tracker.rescan import RescanError
     from tracker.rescan import rescan as run_rescan
 
     config = load(ctx)
     chosen = [official_named(config, name) for name in names or []]
     tracker = open_tracker(config, utcnow())
-    result = run_rescan(tracker, chosen)
+    try:  # closing stops the recognition workers, also on Ctrl-C
+        result = run_rescan(tracker, chosen)
+    except RescanError as exc:
+        raise fail(
+            f"rescan stopped: {exc} (the batches before it were rescanned)", EXIT_PARTIAL
+        ) from None
+    finally:
+        tracker.close()
     typer.echo(f"rescanned {result.entries} entries: {result.findings} findings")
+    for line in result.failed:
+        typer.echo(f"tracker: {line}", err=True)
+    if result.failed:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 def run(

@@ -173,30 +173,40 @@ class NameMatcher:
             {w for p in (o.name, *o.aliases) for f in _variants(p) for w in f.split(" ")}
             for o in self.officials
         ]
+        # (capitalised word before a surname, the surname's pattern) -> whether that word
+        # is no own first name of the surname's owners: news repeats both, and a surname
+        # shared by many watched people makes each answer a walk over all their names
+        self._strangers: dict[tuple[str, str], bool] = {}
         if not self.empty:
             self._automaton.make_automaton()
 
     def _other_given_name(
-        self, text: str, start: int, owners: tuple[tuple[int, str, Role | None], ...]
+        self, text: str, start: int, form: str, owners: tuple[tuple[int, str, Role | None], ...]
     ) -> str | None:
         """'Emine Erdogan', 'Brigitte Macron': a capitalised first name that is not the
         official's own (in any spelling) means a different person with the surname.
         Returns that first name, or None."""
-        m = re.search(r"([A-Z][\w'’-]*)\s+$", text[max(0, start - 40) : start])
+        m = _WORD_BEFORE.search(text[max(0, start - 40) : start])
         if not m:
             return None
         word = fold(m.group(1)).rstrip("'")
         if word in _NOT_GIVEN_NAMES or word.endswith(("'s", "s'")) or m.group(1).isupper():
             return None
-        # "Ramzanom Kadirovim", "Władimirem Putinem": the official's own given name, declined
-        other = all(
-            word not in self._own_words[official]
-            and not any(
-                len(w) >= 4 and (word.startswith(w) or _near_spelling(word, w))
-                for w in self._own_words[official]
+        other = self._strangers.get((word, form))
+        if other is None:
+            # "Ramzanom Kadirovim", "Władimirem Putinem": the official's own given name,
+            # declined
+            other = all(
+                word not in self._own_words[official]
+                and not any(
+                    len(w) >= 4 and (word.startswith(w) or _near_spelling(word, w))
+                    for w in self._own_words[official]
+                )
+                for official, _s, _r in owners
             )
-            for official, _s, _r in owners
-        )
+            if len(self._strangers) >= _STRANGERS_KEPT:  # a daemon reads news for months
+                self._strangers.clear()
+            self._strangers[(word, form)] = other
         return m.group(1) if other else None
 
     def any_hit(self, text: str) -> bool:
@@ -249,7 +259,7 @@ class NameMatcher:
                     and not (len(form) >= 4 and _APOSTROPHE_SUFFIX.match(low, end))
                 ):
                     continue  # "Xi'an", "O'Neill": a longer word
-                given = self._other_given_name(text, start, owners) if single else None
+                given = self._other_given_name(text, start, form, owners) if single else None
                 if given is not None:
                     if namesakes is not None:
                         namesakes.extend(
@@ -262,6 +272,9 @@ class NameMatcher:
         return _drop_shadowed(found)
 
 
+# the capitalised word right before a hit ("Emine" in "Emine Erdogan")
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+$")
+_STRANGERS_KEPT = 100_000
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u1100-\u11ff]")
 # Titles written next to a short Chinese or Korean name, which on its own is too common
 # ("배우 김정은", an actress, is not Kim Jong Un; "김정은 국무위원장" is).
