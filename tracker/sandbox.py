@@ -140,8 +140,10 @@ class Sandbox:
                 # server imports the parser and the recogniser once, so a new worker
                 # starts in milliseconds. (Not the main module: under `python -m
                 # tracker` workers never import it, and the CLI is not needed there.)
+                # tracker.forkserver imports this module and makes the workers ignore
+                # Ctrl-C from birth.
                 context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(["tracker.sandbox"])
+                context.set_forkserver_preload(["tracker.forkserver"])
                 self._pool = pebble.ProcessPool(
                     max_workers=self.limits.pool_size(),
                     initializer=_start_worker,
