@@ -26,7 +26,7 @@ from __future__ import annotations
 import ipaddress
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
@@ -208,11 +208,16 @@ def contradiction(
 
 
 def disputes(
-    accounts: Iterable[Account], reports: Iterable[AbsenceReport], as_of: datetime
+    accounts: Iterable[Account],
+    reports: Iterable[AbsenceReport],
+    as_of: datetime,
+    supported: Mapping[tuple[str, date], Support] | None = None,
 ) -> dict[tuple[str, date], Dispute]:
     """Per (official, day), the sightings that the absence reports known at `as_of`
-    contradict (see the module's rules)."""
-    supported = support(accounts, as_of)
+    contradict (see the module's rules). `supported`: support(accounts, as_of), when
+    the caller has it already."""
+    if supported is None:
+        supported = support(accounts, as_of)
     lone: dict[str, list[date]] = defaultdict(list)  # per official, sorted
     for (official, day), found in sorted(supported.items()):
         if not found.corroborated:

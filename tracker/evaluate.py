@@ -194,9 +194,19 @@ class Evaluator:
             by_day: dict[tuple[str, date], list[last_seen.Appearance]] = {}
             for a in rows:
                 by_day.setdefault((a.official, a.day), []).append(a)
-            reports = last_seen.covering_reports(session, self.ids, days, as_of, aside)
-            found = corroborate.disputes(accounts, reports, as_of)
-            support.update(corroborate.support(accounts, as_of))
+            supported = corroborate.support(accounts, as_of)
+            # only a lone sighting can be disputed: the reports of those days alone
+            lone = {
+                name: [
+                    d
+                    for d in ds
+                    if (name, d) in supported and not supported[(name, d)].corroborated
+                ]
+                for name, ds in days.items()
+            }
+            reports = last_seen.covering_reports(session, self.ids, lone, as_of, aside)
+            found = corroborate.disputes(accounts, reports, as_of, supported)
+            support.update(supported)
             pending = {}
             for name, ds in days.items():
                 seen = next((d for d in ds if (name, d) not in found), None)
