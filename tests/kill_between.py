@@ -11,16 +11,16 @@ from typing import Any
 from tracker.cli import main
 from tracker.store import repo
 
-_add_entries = repo.add_entries
+_store_entries = repo.store_entries
 
 
-def _add_then_die(*args: Any, **kwargs: Any) -> list[repo.StoredEntry | None]:
-    stored = _add_entries(*args, **kwargs)
+def _store_then_die(*args: Any, **kwargs: Any) -> list[repo.StoredEntry | None]:
+    stored = _store_entries(*args, **kwargs)
     if any(stored):
         os.kill(os.getpid(), signal.SIGKILL)
     return stored
 
 
 if __name__ == "__main__":
-    repo.add_entries = _add_then_die  # type: ignore[assignment]
+    repo.store_entries = _store_then_die  # type: ignore[assignment]
     main()

@@ -58,8 +58,9 @@ from tracker.notify.plan import Waiting
 from tracker.notify.smtp import OutboxTransport, SmtpTransport, Transport
 from tracker.recognize import Recognizer
 from tracker.sandbox import Digest, Sandbox
-from tracker.store import alert_store, leases, repo
+from tracker.store import alert_store, health, leases, repo
 from tracker.store.engine import session as session_for
+from tracker.store.health import Health
 from tracker.store.tables import EntryRow, FeedRow
 
 log = logging.getLogger("tracker")
@@ -115,6 +116,36 @@ def _pending(parsed: ParsedEntry, feed_id: int | None) -> Known:
     return Known(0, parsed.key, parsed.canonical_url, parsed.fingerprint, e.title, e.text, feed_id)
 
 
+WRITE_BATCH = 2_000  # entries written in one transaction, at most (or one feed's, if more)
+
+
+@dataclass
+class _Write:
+    """A finished poll waiting for the work thread: its entries to store (when parsed
+    and not full-text) and the feed's health to record."""
+
+    row: FeedRow
+    feed: FeedConfig
+    result: FeedResult
+    fetched: Fetched | None
+    parsed: ParsedFeed | None
+    failure: FetchError | None
+    now: datetime
+    digest: Digest | None = None  # None: health only
+
+    def size(self) -> int:
+        return len(self.digest.feed.entries) if self.digest is not None else 0
+
+
+def _settle(done: asyncio.Future[None], outcome: BaseException | None) -> None:
+    if done.done():  # the poll was cancelled meanwhile
+        return
+    if outcome is None:
+        done.set_result(None)
+    else:
+        done.set_exception(outcome)
+
+
 def _forget(running: dict[str, Any], url: str, _task: object) -> None:
     running.pop(url, None)
 
@@ -141,6 +172,8 @@ class Tracker:
         self.worker: int | None = None
         self.lease = timedelta(seconds=config.polling.total_timeout + config.polling.lease_margin)
         self._work_thread = ThreadPoolExecutor(1, thread_name_prefix="tracker-work")
+        self._writes: list[tuple[_Write, asyncio.Future[None]]] = []  # see _write
+        self._writes_lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._loop_thread: threading.Thread | None = None
         self._loop_lock = threading.Lock()
@@ -291,53 +324,91 @@ class Tracker:
         findings: Sequence[Sequence[Finding]] | None = None,
     ) -> IngestCounts:
         """ingest() inside the caller's transaction (the caller commits)."""
-        known_findings = dict(zip(map(id, batch), findings, strict=True)) if findings else {}
+        return self._ingest_many(session, [(feed, batch, fetched_at, findings)])[0]
 
-        def found_in(parsed: ParsedEntry) -> list[Finding]:
-            ready = known_findings.get(id(parsed))
-            return list(ready) if ready is not None else self.recognizer.findings(parsed.entry)
-
-        counts = IngestCounts()
-        dedupe = self._deduper(session, batch)
-        handled: set[str] = set()  # the same entry twice in one feed
-        fresh: list[ParsedEntry] = []
-        changed: list[tuple[ParsedEntry, int]] = []
-        known: list[int] = []  # stored entries met again
-        for parsed in batch:
-            counts.seen += 1
-            verdict, match = self._judge(dedupe, parsed, feed.id)
-            if parsed.key in handled or verdict is Verdict.DUPLICATE:
-                counts.duplicates += 1
-                if match is not None and match.id:
-                    known.append(match.id)
-                continue
-            handled.add(parsed.key)
-            if verdict is Verdict.UPDATED and match is not None:
-                changed.append((parsed, match.id))
-            else:
-                fresh.append(parsed)
-                dedupe.remember(_pending(parsed, feed.id))
-        stored = repo.add_entries(session, feed.id, fresh, fetched_at)
-        for parsed, row in zip(fresh, stored, strict=True):
+    def _ingest_many(
+        self,
+        session: Session,
+        jobs: Sequence[
+            tuple[FeedRow, list[ParsedEntry], datetime, Sequence[Sequence[Finding]] | None]
+        ],
+    ) -> list[IngestCounts]:
+        """Several feeds' ingest() in the caller's transaction, with one lookup of the
+        stored entries they may repeat, one insert of their new entries and one of their
+        findings. Judged feed after feed, as if each were stored before the next."""
+        dedupe = self._deduper(session, [p for _, batch, _, _ in jobs for p in batch])
+        all_counts: list[IngestCounts] = []
+        fresh: list[tuple[int, ParsedEntry]] = []  # (job, entry) to insert
+        later: list[tuple[list[tuple[ParsedEntry, int]], list[int]]] = []
+        found_in: list[Callable[[ParsedEntry], list[Finding]]] = []
+        for feed, batch, _, findings in jobs:
+            counts = IngestCounts()
+            found_in.append(self._finder(batch, findings))
+            handled: set[str] = set()  # the same entry twice in one feed
+            changed: list[tuple[ParsedEntry, int]] = []
+            revised: list[Known] = []  # changed stories, as the next feeds will see them
+            known: list[int] = []  # stored entries met again
+            for parsed in batch:
+                counts.seen += 1
+                verdict, match = self._judge(dedupe, parsed, feed.id)
+                if parsed.key in handled or verdict is Verdict.DUPLICATE:
+                    counts.duplicates += 1
+                    if match is not None and match.id:
+                        known.append(match.id)
+                    continue
+                handled.add(parsed.key)
+                if verdict is Verdict.UPDATED and match is not None:
+                    changed.append((parsed, match.id))
+                    revised.append(replace(_pending(parsed, match.feed_id), id=match.id))
+                else:
+                    fresh.append((len(all_counts), parsed))
+                    dedupe.remember(_pending(parsed, feed.id))
+            for item in revised:
+                dedupe.remember(item)
+            all_counts.append(counts)
+            later.append((changed, known))
+        stored = repo.store_entries(
+            session, [(jobs[n][0].id, parsed, jobs[n][2]) for n, parsed in fresh]
+        )
+        rows: list[dict[str, Any]] = []
+        for (n, parsed), row in zip(fresh, stored, strict=True):
+            counts = all_counts[n]
             if row is None:
                 counts.duplicates += 1
                 continue
             counts.new += 1
-            found = found_in(parsed)
-            source = source_of(parsed.entry.url, feed.url)
-            counts.findings += repo.add_findings(session, row, found, self.ids, source=source)
-        for parsed, entry_id in changed:
-            updated = repo.update_entry(session, entry_id, parsed, fetched_at)
-            if updated is None:
-                continue
-            counts.updated += 1
-            counts.findings += self._recognize_again(
-                session, updated, parsed.entry, feed, found_in(parsed)
-            )
-        for stale in repo.unrecognized(session, known):
-            entry = Entry(stale.title, stale.text, stale.published, stale.url, stale.guid)
-            counts.findings += self._recognize_again(session, stale, entry, feed)
-        return counts
+            source = source_of(parsed.entry.url, jobs[n][0].url)
+            more = repo.finding_rows(row, found_in[n](parsed), self.ids, source=source)
+            counts.findings += len(more)
+            rows += more
+        repo.insert_findings(session, rows)
+        for (feed, _, fetched_at, _), counts, (changed, known), finder in zip(
+            jobs, all_counts, later, found_in, strict=True
+        ):
+            for parsed, entry_id in changed:
+                updated = repo.update_entry(session, entry_id, parsed, fetched_at)
+                if updated is None:
+                    continue
+                counts.updated += 1
+                counts.findings += self._recognize_again(
+                    session, updated, parsed.entry, feed, finder(parsed)
+                )
+            for stale in repo.unrecognized(session, known):
+                entry = Entry(stale.title, stale.text, stale.published, stale.url, stale.guid)
+                counts.findings += self._recognize_again(session, stale, entry, feed)
+        return all_counts
+
+    def _finder(
+        self, batch: Sequence[ParsedEntry], findings: Sequence[Sequence[Finding]] | None
+    ) -> Callable[[ParsedEntry], list[Finding]]:
+        """An entry's findings: those recognised already (given in order), else now."""
+        ready = dict(zip(map(id, batch), findings, strict=True)) if findings else {}
+
+        def found_in(parsed: ParsedEntry) -> list[Finding]:
+            done = ready.get(id(parsed))
+            return list(done) if done is not None else self.recognizer.findings(parsed.entry)
+
+        return found_in
 
     def _recognize_again(
         self,
@@ -518,7 +589,7 @@ class Tracker:
             elif not feed.fulltext:  # parse and recognise in a worker, then store
                 digest = early or await self._digest(feed, fetched, now)
                 parsed = digest.feed
-                await self._work(self._store, row, feed, fetched, digest, now, result)
+                await self._write(_Write(row, feed, result, fetched, parsed, None, now, digest))
                 recorded = True
             else:
                 parsed = (await self._digest(feed, fetched, now, recognize=False)).feed
@@ -537,7 +608,7 @@ class Tracker:
             result.status = "failed"
         try:
             if not recorded:
-                await self._work(self._record, row, feed, result, fetched, parsed, failure, now)
+                await self._write(_Write(row, feed, result, fetched, parsed, failure, now))
         except Exception:  # health is bookkeeping: losing it must not lose the poll
             log.exception("could not record the health of %s", feed.url)
         return result
@@ -566,23 +637,81 @@ class Tracker:
         result.findings, result.duplicates = counts.findings, counts.duplicates
         result.updated = counts.updated
 
-    def _store(
-        self,
-        row: FeedRow,
-        feed: FeedConfig,
-        fetched: Fetched,
-        digest: Digest,
-        now: datetime,
-        result: FeedResult,
-    ) -> None:
-        """Store the entries and record health, on the worker thread (the common case)."""
-        parsed = digest.feed
-        result.problem = parsed.problem
-        with session_for(self.engine) as session:  # entries and health: one transaction
-            counts = self._ingest(session, row, list(parsed.entries), now, digest.findings)
-            self._count(result, counts)
-            self._health(session, row, feed, result, fetched, parsed, None, now)
-            session.commit()
+    async def _write(self, item: _Write) -> None:
+        """Store a poll's entries (if any) and record its health, on the work thread.
+        Polls that finish while the thread is busy wait for it together and are then
+        written in one transaction (a feed's entries and its next poll time commit
+        together, as always): fewer statements and commits per feed."""
+        loop = asyncio.get_running_loop()
+        done: asyncio.Future[None] = loop.create_future()
+        with self._writes_lock:
+            self._writes.append((item, done))
+            first = len(self._writes) == 1
+        if first:
+            self._work_thread.submit(self._write_waiting)
+        await done
+
+    def _write_waiting(self) -> None:
+        """On the work thread: the polls waiting to be written, a bounded batch of them."""
+        with self._writes_lock:
+            size, taken = 0, 0
+            for item, _ in self._writes:
+                if taken and size + item.size() > WRITE_BATCH:
+                    break
+                size, taken = size + item.size(), taken + 1
+            batch, self._writes = self._writes[:taken], self._writes[taken:]
+            if self._writes:  # the rest, after this batch (nobody else will ask)
+                self._work_thread.submit(self._write_waiting)
+        try:
+            outcomes = self._write_batch([item for item, _ in batch])
+        except BaseException as exc:  # never leave a poll waiting forever
+            outcomes = [exc] * len(batch)
+            raise
+        finally:
+            for (_, done), outcome in zip(batch, outcomes, strict=True):
+                done.get_loop().call_soon_threadsafe(_settle, done, outcome)
+
+    def _write_batch(self, batch: Sequence[_Write]) -> list[BaseException | None]:
+        """Write the batch in one transaction; if that fails, each poll in its own, so
+        that one feed's failure is that feed's alone."""
+        try:
+            with session_for(self.engine) as session:
+                self._write_all(session, batch)
+                session.commit()
+            return [None] * len(batch)
+        except Exception as exc:
+            if len(batch) == 1:
+                return [exc]
+        outcomes: list[BaseException | None] = []
+        for item in batch:
+            try:
+                with session_for(self.engine) as session:
+                    self._write_all(session, [item])
+                    session.commit()
+                outcomes.append(None)
+            except Exception as exc:
+                outcomes.append(exc)
+        return outcomes
+
+    def _write_all(self, session: Session, batch: Sequence[_Write]) -> None:
+        """Entries and health of these polls, in the caller's transaction."""
+        stores = [item for item in batch if item.digest is not None]
+        jobs = [
+            (i.row, list(i.digest.feed.entries), i.now, i.digest.findings)
+            for i in stores
+            if i.digest is not None
+        ]
+        for item, counts in zip(stores, self._ingest_many(session, jobs), strict=True):
+            item.result.problem = item.parsed.problem if item.parsed else None
+            self._count(item.result, counts)
+        failed = [i.row.id for i in batch if i.result.error and i.row.id is not None]
+        before = health.failures(session, failed) if failed else {}
+        outcomes = []
+        for item in batch:
+            if item.row.id is None or (item.result.error and item.row.id not in before):
+                continue  # no row (any more)
+            outcomes.append(self._health(item, before.get(item.row.id, 0)))
+        health.record(session, outcomes)
 
     async def _with_fulltext(
         self,
@@ -628,80 +757,67 @@ class Tracker:
             )
         return out
 
-    def _record(
-        self,
-        row: FeedRow,
-        feed: FeedConfig,
-        result: FeedResult,
-        fetched: Fetched | None,
-        parsed: ParsedFeed | None,
-        failure: FetchError | None,
-        now: datetime,
-    ) -> None:
-        """The feed's health after a poll, and when to poll it next."""
-        with session_for(self.engine) as session:
-            self._health(session, row, feed, result, fetched, parsed, failure, now)
-            session.commit()
-
-    def _health(
-        self,
-        session: Session,
-        row: FeedRow,
-        feed: FeedConfig,
-        result: FeedResult,
-        fetched: Fetched | None,
-        parsed: ParsedFeed | None,
-        failure: FetchError | None,
-        now: datetime,
-    ) -> None:
-        """_record() inside the caller's transaction (the caller commits)."""
-        fresh = session.get(FeedRow, row.id)
-        if fresh is None:
-            return
-        fresh.last_polled_at = now
+    def _health(self, item: _Write, failures: int) -> Health:
+        """What a poll says of its feed's health, and when to poll it next; `failures`
+        is the feed's count of consecutive failures before this poll."""
+        result, fetched, parsed, failure, now = (
+            item.result,
+            item.fetched,
+            item.parsed,
+            item.failure,
+            item.now,
+        )
+        changes: dict[str, Any] = {}
+        fill: dict[str, str] = {}
         retry_after = None
         hint = cache_hint(fetched.headers) if fetched else None
         if parsed is not None:
-            fresh.title = fresh.title or parsed.title[:500]
-            fresh.site_url = fresh.site_url or parsed.site_url
+            fill = {"title": parsed.title[:500], "site_url": parsed.site_url}
             hint = parsed.hint or hint
         if result.error:
-            fresh.consecutive_failures += 1
-            fresh.last_error = result.error[:1000]
-            fresh.last_status = failure.status if failure else None
+            failures += 1
+            changes["last_error"] = result.error[:1000]
+            changes["last_status"] = failure.status if failure else None
             if failure is not None and failure.status == 410:
-                fresh.disabled_at = now
-                fresh.disabled_reason = "HTTP 410 Gone: the publisher removed the feed"
+                changes["disabled_at"] = now
+                changes["disabled_reason"] = "HTTP 410 Gone: the publisher removed the feed"
             if failure is not None and failure.status in (429, 503):
                 retry_after = parse_retry_after(failure.retry_after, now)
                 if retry_after is not None:
-                    fresh.retry_until = now + min(retry_after, self.bounds.max_backoff)
+                    changes["retry_until"] = now + min(retry_after, self.bounds.max_backoff)
         else:
-            fresh.consecutive_failures = 0
-            fresh.last_success_at = now
-            fresh.last_error = result.problem[:1000] if result.problem else None
-            fresh.entries_seen += result.new_entries
-            fresh.retry_until = None
+            failures = 0
+            changes["last_success_at"] = now
+            changes["last_error"] = result.problem[:1000] if result.problem else None
+            changes["retry_until"] = None
             if fetched is not None:
-                fresh.last_status = fetched.status
+                changes["last_status"] = fetched.status
                 if not fetched.not_modified and "://" in fetched.url:
-                    fresh.etag = (fetched.headers.get("etag") or "")[:500] or None
+                    changes["etag"] = (fetched.headers.get("etag") or "")[:500] or None
                     modified = fetched.headers.get("last-modified") or ""
-                    fresh.last_modified = modified[:100] or None
+                    changes["last_modified"] = modified[:100] or None
                 if fetched.moved_to:
-                    fresh.fetch_url = fetched.moved_to[:2000]
-        fresh.next_poll_at = next_poll(
+                    changes["fetch_url"] = fetched.moved_to[:2000]
+        result.next_poll_at = next_poll(
             now,
-            feed.interval,
-            failures=fresh.consecutive_failures,
+            item.feed.interval,
+            failures=failures,
             hint=hint,
             retry_after=retry_after,
             jitter=self._rng.random(),
             bounds=self.bounds,
         )
-        result.next_poll_at = fresh.next_poll_at
-        leases.release(fresh, self.worker)  # recorded with the next poll time: one write
-        session.add(fresh)
+        assert item.row.id is not None
+        return Health(
+            feed_id=item.row.id,
+            polled_at=now,
+            failures=failures,
+            next_poll_at=result.next_poll_at,
+            new_entries=0 if result.error else result.new_entries,
+            lease_owner=self.worker,  # released with the next poll time: one write
+            changes=changes,
+            fill=fill,
+        )
 
     # -- backfill ------------------------------------------------------------------
 

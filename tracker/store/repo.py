@@ -284,21 +284,28 @@ def _entry_values(feed_id: int | None, parsed: ParsedEntry, fetched_at: datetime
 def add_entries(
     session: Session, feed_id: int | None, batch: Sequence[ParsedEntry], fetched_at: datetime
 ) -> list[StoredEntry | None]:
-    """Insert entries with one statement; an entry that clashes with a stored one (another
-    writer stored it first: a unique key) is left out, not an error. None for each entry
-    not stored.
+    """One feed's entries, as store_entries."""
+    return store_entries(session, [(feed_id, parsed, fetched_at) for parsed in batch])
+
+
+def store_entries(
+    session: Session, batch: Sequence[tuple[int | None, ParsedEntry, datetime]]
+) -> list[StoredEntry | None]:
+    """Insert entries (feed id, entry, fetched at), of one feed or several, with one
+    statement; an entry that clashes with a stored one (another writer stored it first:
+    a unique key) is left out, not an error. None for each entry not stored.
 
     No savepoint: with pysqlite a SAVEPOINT opened before any write is the outermost
     transaction, and releasing it would commit the entries before their findings. Here
     the entries stay in the caller's transaction, so an entry and its findings are
-    committed together or not at all (the caller commits, once per feed)."""
+    committed together or not at all (the caller commits, once per batch of feeds)."""
     if not batch:
         return []
-    values = [_entry_values(feed_id, parsed, fetched_at) for parsed in batch]
+    values = [_entry_values(feed_id, parsed, fetched_at) for feed_id, parsed, fetched_at in batch]
     table = EntryRow.__table__  # type: ignore[attr-defined]
     rows = session.execute(insert_or_skip(session, table, "id", "key", "published"), values).all()
     by_key = {key: StoredEntry(id_, published) for id_, key, published in rows}
-    return [by_key.get(parsed.key) for parsed in batch]
+    return [by_key.get(parsed.key) for _, parsed, _ in batch]
 
 
 def unrecognized(session: Session, entry_ids: Iterable[int]) -> list[EntryRow]:
