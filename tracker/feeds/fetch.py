@@ -34,6 +34,7 @@ from urllib.parse import unquote, urljoin, urlparse, urlsplit
 import httpx
 
 from tracker import __version__
+from tracker.feeds.transport import Transport
 
 USER_AGENT = f"tracker/{__version__} (last-seen tracker; +https://github.com/tracker)"
 MAX_BYTES = 5 * 1024 * 1024
@@ -139,6 +140,12 @@ def make_client(
     """A client whose keep-alive connections are reused across requests (at most
     `connections` of them, default the global concurrency)."""
     connections = connections or policy.concurrency
+    limits = httpx.Limits(
+        max_connections=max(connections, 1),
+        max_keepalive_connections=max(connections, 1),
+        keepalive_expiry=5.0,  # reuse within a burst; idle sockets do not pile up
+    )
+    tls = tls if tls is not None else httpx.create_ssl_context()
     return httpx.AsyncClient(
         timeout=httpx.Timeout(
             connect=policy.connect_timeout,
@@ -146,18 +153,15 @@ def make_client(
             write=policy.read_timeout,
             pool=policy.total_timeout,
         ),
-        limits=httpx.Limits(
-            max_connections=max(connections, 1),
-            max_keepalive_connections=max(connections, 1),
-            keepalive_expiry=5.0,  # reuse within a burst; idle sockets do not pile up
-        ),
+        limits=limits,
+        transport=Transport(tls=tls, limits=limits),
         headers={
             "User-Agent": policy.user_agent,
             "Accept": ACCEPT,
             "Accept-Encoding": "gzip, deflate",  # what _Body decodes
         },
         follow_redirects=False,
-        verify=tls if tls is not None else True,
+        verify=tls,
     )
 
 
