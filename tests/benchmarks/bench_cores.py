@@ -3,21 +3,23 @@ recognition in the worker pool vs in the polling process, side by side.
 
 "in-process" is how polling worked before the sandbox: every document parsed and
 recognised on one work thread of the polling process (reproduced here by running the
-sandbox's own functions on that thread). "worker pool" is tracker/sandbox.py. Both poll
+sandbox's own functions on that thread). "worker pool" is tracker/sandbox.py. All poll
 the same feeds from a fresh database with the same manners (concurrency 50, per host
-2) and store the same entries. Printed per run: wall time; CPU seconds of the polling
-process and of the pool's workers (read from /proc); cores busy = CPU / wall; CPU per
-feed. BENCH_FEEDS and BENCH_ROUNDS change the size.
+2) and store the same entries. With $BENCH_BEFORE naming a checkout of older code, the
+in-process poll runs that code, and its worker pool is measured too ("worker pool,
+before"). Each candidate is its own process (this file run by path, that code's
+`tracker` first on PYTHONPATH), set up once, then polled in turn, round after round,
+against one feed server. Printed per candidate (medians): wall time; CPU seconds of
+the polling process and of the pool's workers (read from /proc); cores busy = CPU /
+wall; CPU per feed. BENCH_FEEDS and BENCH_ROUNDS change the size.
 """
 
 from __future__ import annotations
 
 import asyncio
-import multiprocessing as mp
+import json
 import os
-import random
-import statistics
-import tempfile
+import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -25,33 +27,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tests.benchmarks.bench_polling import HOSTS, hosts, serve
-from tracker import sandbox
-from tracker.config import parse_config
-from tracker.jobs import Tracker
-from tracker.recognize import Recognizer
-from tracker.store.engine import open_engine
-
 FEEDS = int(os.environ.get("BENCH_FEEDS", "2000"))
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "2"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 NOW = datetime(2025, 11, 5, tzinfo=UTC)
+HOSTS = 50
 T = TypeVar("T")
 TICKS = os.sysconf("SC_CLK_TCK")
-
-
-class InProcess(sandbox.Sandbox):
-    """The old way, for comparison only: the same functions, on one thread here."""
-
-    def __init__(self, officials: Any) -> None:
-        super().__init__(officials)
-        self._thread = ThreadPoolExecutor(1)
-        sandbox._recognizer = Recognizer(officials)
-
-    async def _run(self, what: str, size: int, fn: Callable[..., T], *args: Any) -> T:
-        return await asyncio.get_running_loop().run_in_executor(self._thread, fn, *args)
-
-    def close(self) -> None:
-        self._thread.shutdown()
+HERE = Path(__file__).resolve()
 
 
 def _cpu_of(pid: int) -> float:
@@ -89,7 +71,73 @@ def _workers_cpu() -> float:
     return total
 
 
+# -- a candidate: one version of the code, in its own process --------------------------
+
+
+def candidate(kind: str, port: int, folder: Path) -> None:
+    """Set up, say "ready", then one poll of every feed on a fresh database per line
+    read, answered with one line of JSON."""
+    from tracker import sandbox
+    from tracker.config import parse_config
+    from tracker.jobs import Tracker
+    from tracker.recognize import Recognizer
+    from tracker.store.engine import open_engine
+
+    class InProcess(sandbox.Sandbox):
+        """The old way, for comparison only: the same functions, on one thread here."""
+
+        def __init__(self, officials: Any) -> None:
+            super().__init__(officials)
+            self._thread = ThreadPoolExecutor(1)
+            sandbox._recognizer = Recognizer(officials)
+
+        async def _run(self, what: str, size: int, fn: Callable[..., T], *args: Any) -> T:
+            return await asyncio.get_running_loop().run_in_executor(self._thread, fn, *args)
+
+        def close(self) -> None:
+            self._thread.shutdown()
+
+    hosts = [f"127.0.0.{i}" for i in range(1, HOSTS + 1)]
+    urls = [f"http://{hosts[n % HOSTS]}:{port}/feed{n}.xml" for n in range(FEEDS)]
+    data = {
+        "feeds": [{"url": u} for u in urls],
+        "officials": [{"name": "Sergey Lavrov"}],
+        "polling": {"concurrency": 50, "per_host": 2},
+    }
+    config = parse_config(data, path=None, env={})
+    print("ready", flush=True)
+    for n, _line in enumerate(sys.stdin):
+        t = Tracker(config, open_engine(f"sqlite:///{folder / f'{n}.db'}"), now=NOW)
+        if kind == "in-process":
+            t.sandbox = InProcess(config.officials)
+        else:  # start the pool outside the timed part
+            asyncio.run(t.sandbox.recognize([]))
+            t.sandbox._get_pool()
+        workers_before = _workers_cpu()
+        cpu_before, started = time.process_time(), time.perf_counter()
+        results = t.poll(NOW)
+        wall = time.perf_counter() - started
+        cpu = time.process_time() - cpu_before
+        workers = _workers_cpu() - workers_before if kind != "in-process" else 0.0
+        errors = [r.error for r in results if r.error]
+        t.close()
+        stored = sum(r.new_entries for r in results)
+        report = {"wall": wall, "cpu": cpu, "workers": workers, "stored": stored}
+        print(json.dumps({**report, "errors": errors[:3]}), flush=True)
+
+
+# -- the comparison ---------------------------------------------------------------------
+
+
 def main() -> None:
+    import multiprocessing as mp
+    import statistics
+
+    from tests.benchmarks.bench_polling import HOSTS as SERVED_HOSTS
+    from tests.benchmarks.bench_polling import serve
+    from tests.benchmarks.sidebyside import ROOT, Worker, before, interleave
+
+    assert SERVED_HOSTS == HOSTS
     parent, child = mp.Pipe()
     port_in, port_out = mp.Pipe()
     server = mp.get_context("spawn").Process(
@@ -97,65 +145,68 @@ def main() -> None:
     )
     server.start()
     port = port_in.recv()
-    urls = [f"http://{hosts()[n % HOSTS]}:{port}/feed{n}.xml" for n in range(FEEDS)]
-    folder = Path(tempfile.mkdtemp(prefix="bench-cores-"))
-
-    def tracker(kind: str) -> Tracker:
-        data = {
-            "feeds": [{"url": u} for u in urls],
-            "officials": [{"name": "Sergey Lavrov"}],
-            "polling": {"concurrency": 50, "per_host": 2},
-        }
-        config = parse_config(data, path=None, env={})
-        db = folder / f"{kind}-{random.random():.9f}.db"
-        t = Tracker(config, open_engine(f"sqlite:///{db}"), now=NOW)
-        if kind == "in-process":
-            t.sandbox = InProcess(config.officials)
-        return t
-
-    runs: dict[str, list[tuple[float, float, float, int]]] = {"in-process": [], "worker pool": []}
+    old = before()
+    trees = {"in-process": old or ROOT, "worker pool": ROOT}
+    if old is not None:
+        trees = {"in-process": old, "worker pool, before": old, "worker pool": ROOT}
+    workers = {
+        name: Worker(name.split(",")[0], port, tree=tree, script=HERE)
+        for name, tree in trees.items()
+    }
     print(
-        f"  {FEEDS} feeds on {HOSTS} loopback hosts, 100 ms added latency each, {os.cpu_count()} cores"
+        f"  {FEEDS} feeds on {HOSTS} loopback hosts, 100 ms added latency each,"
+        f" {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}"
     )
-    for _ in range(ROUNDS):
-        for kind in runs:
-            t = tracker(kind)
-            if kind == "worker pool":  # start the pool outside the timed part
-                asyncio.run(t.sandbox.recognize([]))
-                t.sandbox._get_pool()
-            workers_before = _workers_cpu()
-            cpu_before, started = time.process_time(), time.perf_counter()
-            results = t.poll(NOW)
-            wall = time.perf_counter() - started
-            cpu = time.process_time() - cpu_before
-            workers = _workers_cpu() - workers_before if kind == "worker pool" else 0.0
-            stored = sum(r.new_entries for r in results)
-            assert all(r.error is None for r in results), [r.error for r in results if r.error][:3]
-            runs[kind].append((wall, cpu, workers, stored))
-            t.close()
+    for name, tree in trees.items():
+        print(f"  {name}: {tree}")
+
+    def checked(worker: Worker) -> Callable[[], dict[str, Any]]:
+        def run() -> dict[str, Any]:
+            report = worker()
+            assert not report["errors"], report["errors"]
+            return report
+
+        return run
+
+    try:
+        samples = interleave({n: checked(w) for n, w in workers.items()}, ROUNDS, warmup=0)
+    finally:
+        for w in workers.values():
+            w.close()
+        parent.send("stop")
+        server.join(10)
     medians = {}
-    for kind, samples in runs.items():
-        wall = statistics.median(s[0] for s in samples)
-        cpu = statistics.median(s[1] for s in samples)
-        workers = statistics.median(s[2] for s in samples)
-        stored = sorted({s[3] for s in samples})
-        medians[kind] = (wall, cpu, workers)
-        print(
-            f"  {kind:12}  wall {wall:6.2f} s  CPU: polling process {cpu:6.2f} s"
-            f" + workers {workers:6.2f} s = {cpu + workers:6.2f} s"
-            f"  cores busy {(cpu + workers) / wall:4.2f}"
-            f"  CPU per feed {1000 * (cpu + workers) / FEEDS:5.2f} ms"
-            f" ({1000 * cpu / FEEDS:5.2f} ms in the polling process); entries stored {stored}"
+    for name, runs in samples.items():
+        wall, cpu, pool = (
+            statistics.median(r[k] for r in runs) for k in ("wall", "cpu", "workers")
         )
-    old, new = medians["in-process"], medians["worker pool"]
-    print(
-        f"  worker pool vs in-process: wall {new[0] / old[0]:.2f}x,"
-        f" CPU in the polling process {new[1] / old[1]:.2f}x,"
-        f" cores busy {(new[1] + new[2]) / new[0]:.2f} vs {(old[1] + old[2]) / old[0]:.2f}"
-    )
-    parent.send("stop")
-    server.join(10)
+        medians[name] = (wall, cpu, pool)
+        print(
+            f"  {name:20}  wall {wall:6.2f} s  CPU: polling process {cpu:6.2f} s"
+            f" + workers {pool:6.2f} s = {cpu + pool:6.2f} s"
+            f"  cores busy {(cpu + pool) / wall:4.2f}"
+            f"  CPU per feed {1000 * (cpu + pool) / FEEDS:5.2f} ms"
+            f" ({1000 * cpu / FEEDS:5.2f} ms in the polling process);"
+            f" entries stored {sorted({r['stored'] for r in runs})}"
+        )
+    base = medians["in-process"]
+    for name, (wall, cpu, pool) in medians.items():
+        if name != "in-process":
+            print(
+                f"  {name} vs in-process: wall {wall / base[0]:.2f}x,"
+                f" CPU per feed {(cpu + pool) / (base[1] + base[2]):.2f}x,"
+                f" CPU in the polling process {cpu / base[1]:.2f}x"
+            )
+    if "worker pool, before" in medians:
+        (w0, c0, p0), (w1, c1, p1) = medians["worker pool, before"], medians["worker pool"]
+        print(
+            f"  worker pool vs worker pool, before: wall {w1 / w0:.2f}x,"
+            f" CPU per feed {(c1 + p1) / (c0 + p0):.2f}x, CPU in the polling process {c1 / c0:.2f}x"
+        )
 
 
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) == 4:  # a candidate, started by main() through sidebyside.Worker
+        candidate(sys.argv[1], int(sys.argv[2]), Path(sys.argv[3]))
+    else:
+        main()

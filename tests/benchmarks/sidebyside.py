@@ -29,10 +29,11 @@ def before() -> Path | None:
 class Worker:
     """One version of the code in its own process, set up for one measurement."""
 
-    def __init__(self, kind: str, *args: int, tree: Path = ROOT) -> None:
-        self.folder = tempfile.TemporaryDirectory(prefix=f"bench-{kind}-")
+    def __init__(self, kind: str, *args: int, tree: Path = ROOT, script: Path = WORKER) -> None:
+        """`script` (run by path) speaks the protocol of worker.py, which it defaults to."""
+        self.folder = tempfile.TemporaryDirectory(prefix=f"bench-{kind.replace(' ', '-')}-")
         env = {**os.environ, "PYTHONPATH": str(tree)}
-        command = [sys.executable, str(WORKER), kind, *map(str, args), self.folder.name]
+        command = [sys.executable, str(script), kind, *map(str, args), self.folder.name]
         self.process = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env, cwd=tree
         )
