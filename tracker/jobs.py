@@ -7,9 +7,11 @@ deliver:  stored pending alerts -> transport (SMTP or .eml outbox)
 
 Network I/O runs on one asyncio event loop owned by the Tracker (a background thread,
 so the blocking methods below work from any thread and one HTTP client keeps its
-connections alive across polls). Parsing and storing run on one worker thread, in the
-order feeds arrive: the event loop stays free for the network, and database writes
-never race each other.
+connections alive across polls). Documents are parsed and recognised in the sandbox's
+worker processes; storing runs on one work thread, in the order feeds arrive: the
+event loop stays free for the network, and database writes never race each other.
+Polls that finish while the work thread is busy are stored together, in one
+transaction (`Tracker._write`).
 """
 
 from __future__ import annotations
@@ -377,8 +379,11 @@ class Tracker:
                 counts.duplicates += 1
                 continue
             counts.new += 1
+            found = found_in[n](parsed)
+            if not found:  # most entries name nobody: no source to work out
+                continue
             source = source_of(parsed.entry.url, jobs[n][0].url)
-            more = repo.finding_rows(row, found_in[n](parsed), self.ids, source=source)
+            more = repo.finding_rows(row, found, self.ids, source=source)
             counts.findings += len(more)
             rows += more
         repo.insert_findings(session, rows)
