@@ -21,7 +21,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
 from tests.feedserver import FeedServer, Request, Route
-from tests.helpers import ROOT
+from tests.helpers import ROOT, child_env
 
 OFFICIALS = ("Sergey Lavrov", "Choe Son Hui", "Maria Zakharova")
 
@@ -136,7 +136,7 @@ def write_config(
 def start_worker(config: Path, log: Path) -> subprocess.Popen[bytes]:
     """`tracker run` in its own process group (with its parsing processes), logging to
     `log`, as a service manager starts one per host."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
+    env = child_env()
     with log.open("wb") as out:
         return subprocess.Popen(
             [sys.executable, "-m", "tracker", "--config", str(config), "run"],

@@ -24,6 +24,23 @@ def free_port() -> int:
 
 # --- running the CLI for real -------------------------------------------------------
 
+# Inherited from the shell or the test runner, these would change what a child prints:
+# pytest-xdist's workers set COLUMNS=80 and LINES=24, and a table piped without COLUMNS is
+# never cut; TRACKER_* would override the test's own configuration.
+_NOT_INHERITED = ("COLUMNS", "LINES")
+
+
+def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment for a `tracker` process a test starts: this one's, without what
+    would make the result depend on where the tests run, plus `extra`."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("TRACKER_") and k not in _NOT_INHERITED
+    }
+    env.update(extra or {})
+    return env
+
 
 def run_cli(
     *args: str,
@@ -33,8 +50,7 @@ def run_cli(
 ) -> subprocess.CompletedProcess[str]:
     """Run `python -m tracker` in a subprocess, as a user would (`python_options`, such
     as `-X importtime`, go to the interpreter)."""
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
-    full_env.update(env or {})
+    full_env = child_env(env)
     return subprocess.run(
         [sys.executable, *python_options, "-m", "tracker", *args],
         capture_output=True,
@@ -50,8 +66,7 @@ def run_together(
 ) -> list[tuple[int, str]]:
     """Start `count` `python -m tracker ARGS` processes before waiting for any (a race,
     as two services starting at once); their (exit code, stderr)."""
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
-    full_env.update(env or {})
+    full_env = child_env(env)
     procs = [
         subprocess.Popen(
             [sys.executable, "-m", "tracker", *args],
@@ -72,7 +87,7 @@ def run_together(
 
 def start_daemon(config: Path, *options: str) -> subprocess.Popen[str]:
     """`tracker run` in the background, as a service manager would start it."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
+    env = child_env()
     return subprocess.Popen(
         [sys.executable, "-m", "tracker", "--config", str(config), "run", *options],
         cwd=ROOT,

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.helpers import DEMO_CONFIG, ROOT, SEEDS, free_port, run_cli, wait_until
+from tests.helpers import DEMO_CONFIG, ROOT, SEEDS, child_env, free_port, run_cli, wait_until
 
 AS_OF = "2025-12-10"  # two weeks after the demo's last story: Lavrov's gap is history
 
@@ -61,8 +60,7 @@ class Served:
 def serve(config: Path, *args: str, env: dict[str, str] | None = None) -> Iterator[Served]:
     """`tracker --config CONFIG web --port FREE ARGS...` until the block ends."""
     port = free_port()
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
-    full_env.update(env or {})
+    full_env = child_env(env)
     process = subprocess.Popen(
         [
             sys.executable,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import sqlite3
 import subprocess
@@ -18,7 +17,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import SmtpSink
-from tests.helpers import DEMO_CONFIG, ROOT, SEEDS, free_port, run_cli, wait_until
+from tests.helpers import DEMO_CONFIG, ROOT, SEEDS, child_env, free_port, run_cli, wait_until
 from tracker.config import parse_config
 from tracker.jobs import Tracker
 from tracker.store import alert_store
@@ -323,7 +322,7 @@ to = ["desk@example.org"]
 """,
         encoding="utf-8",
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
+    env = child_env()
     stalling = _Stalling()
     controller = Controller(stalling, hostname="127.0.0.1", port=port)
     controller.start()

@@ -11,14 +11,14 @@ from pathlib import Path
 from typing import IO
 
 from tests.conftest import HttpServer
-from tests.helpers import ROOT, run_cli, wait_until
+from tests.helpers import ROOT, child_env, run_cli, wait_until
 from tests.integration.test_bad_input import GOOD_FEED
 
 EXIT_STORE = 4
 
 
 def _start(config: Path, log: Path) -> tuple[subprocess.Popen[str], IO[str]]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
+    env = child_env()
     out = log.open("w", encoding="utf-8")
     proc = subprocess.Popen(
         [sys.executable, "-m", "tracker", "--config", str(config), "run"],

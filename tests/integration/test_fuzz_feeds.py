@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from tests.feedserver import FeedServer, Route
-from tests.helpers import ROOT
+from tests.helpers import ROOT, child_env
 from tracker.config import Config
 from tracker.domain import Official
 from tracker.jobs import FeedResult, Tracker
@@ -286,7 +286,7 @@ def test_fuzzed_files_through_the_command_line_print_no_traceback(tmp_path: Path
         + "".join(f'[[officials]]\nname = "{n}"\n' for n in NAMES),
         encoding="utf-8",
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
+    env = child_env()
     done = subprocess.run(
         [sys.executable, "-m", "tracker", "--config", str(config), "import", str(folder)],
         cwd=ROOT,

@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import select, update
 
 from tests import bulkdb
-from tests.helpers import ROOT, wait_until
+from tests.helpers import ROOT, child_env, wait_until
 from tracker.config import parse_config
 from tracker.domain import Entry
 from tracker.jobs import Tracker
@@ -223,7 +223,7 @@ def test_ctrl_c_leaves_no_worker_process_behind(tmp_path: Path) -> None:
     tracker = _tracker(tmp_path)
     _store(tracker, 3000)
     tracker.close()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
+    env = child_env()
     process = subprocess.Popen(
         [sys.executable, "-m", "tracker", "--config", str(config), "rescan"],
         cwd=ROOT,

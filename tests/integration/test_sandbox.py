@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from tests.feedserver import FeedServer, Route
-from tests.helpers import ROOT, start_daemon
+from tests.helpers import ROOT, child_env, start_daemon
 from tests.integration.test_bad_input import GOOD_FEED
 from tracker.domain import Official
 from tracker.sandbox import Limits, Sandbox, SandboxError
@@ -93,7 +93,7 @@ def test_import_stops_a_bomb_with_one_line_and_keeps_the_other_files(tmp_path: P
         'database = "sqlite:///t.db"\noutbox = "outbox"\n[[officials]]\nname = "Sergey Lavrov"\n',
         encoding="utf-8",
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
+    env = child_env()
     started = time.monotonic()
     done = subprocess.run(
         [

@@ -3,7 +3,6 @@ all, and an entry an older version stored without findings is read again."""
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
 import subprocess
@@ -17,7 +16,7 @@ import pytest
 from sqlalchemy import create_engine, func, text
 from sqlmodel import Session, select
 
-from tests.helpers import ROOT, run_cli
+from tests.helpers import ROOT, child_env, run_cli
 from tracker.config import parse_config
 from tracker.domain import Entry, Finding, Status
 from tracker.jobs import Tracker
@@ -128,7 +127,7 @@ def _config(tmp_path: Path, database: str) -> Path:
 
 
 def _kill_between_entries_and_findings(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
+    env = child_env()
     env["PYTHONPATH"] = str(ROOT)
     return subprocess.run(
         [sys.executable, str(ROOT / "tests" / "kill_between.py"), *args],

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 import subprocess
 import sys
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import DEMO_CONFIG, ROOT, SEEDS, run_cli
+from tests.helpers import DEMO_CONFIG, ROOT, SEEDS, child_env, run_cli
 from tracker.cli.report import silence_text
 
 COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-7]|9[0-7]|38;[0-9;]+)m")
@@ -187,7 +186,7 @@ def test_show_completion_prints_the_script_for_the_shell_it_runs_in(
         text=True,
         timeout=120,
         cwd=ROOT,
-        env={k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")},
+        env=child_env(),
         start_new_session=True,
     )
     assert done.returncode == 0, done.stderr
