@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import select, update
 
 from tests import bulkdb
-from tests.helpers import ROOT, child_env, wait_until
+from tests.helpers import ROOT, child_env, fresh_database, wait_until
 from tracker.config import parse_config
 from tracker.domain import Entry
 from tracker.jobs import Tracker
@@ -52,10 +52,10 @@ def _config(tmp_path: Path) -> Path:
     return path
 
 
-def _tracker(tmp_path: Path) -> Tracker:
+def _tracker(tmp_path: Path, database: str = "") -> Tracker:
     config = parse_config(
         {
-            "database": f"sqlite:///{tmp_path / 'rescan.db'}",
+            "database": database or f"sqlite:///{tmp_path / 'rescan.db'}",
             "outbox": str(tmp_path / "outbox"),
             "officials": [{"name": n} for n in OFFICIALS],
         },
@@ -106,16 +106,31 @@ def _unread(tracker: Tracker) -> list[int]:
 def test_findings_from_the_workers_are_those_of_recognition_in_process(tmp_path: Path) -> None:
     tracker = _tracker(tmp_path)
     try:
-        _store(tracker, 60)
-        alone = rescan(tracker, recognition=in_process(tracker))
-        expected = _findings(tracker)
-        assert {row[2] for row in expected} >= {"appearance", "absence", "mention"}
-        pooled = rescan(tracker, batch=7, recognition=in_workers(tracker), ahead=2)
-        assert (pooled.entries, pooled.findings, pooled.failed) == (60, alone.findings, ())
-        assert _findings(tracker) == expected
-        assert _unread(tracker) == []
+        _same_findings_either_way(tracker)
     finally:
         tracker.close()
+
+
+@pytest.mark.postgres
+def test_findings_from_the_workers_are_those_in_process_on_postgresql(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    tracker = _tracker(tmp_path, fresh_database(postgres_url, "rescan_pool"))
+    try:
+        _same_findings_either_way(tracker)
+    finally:
+        tracker.close()
+
+
+def _same_findings_either_way(tracker: Tracker) -> None:
+    _store(tracker, 60)
+    alone = rescan(tracker, recognition=in_process(tracker))
+    expected = _findings(tracker)
+    assert {row[2] for row in expected} >= {"appearance", "absence", "mention"}
+    pooled = rescan(tracker, batch=7, recognition=in_workers(tracker), ahead=2)
+    assert (pooled.entries, pooled.findings, pooled.failed) == (60, alone.findings, ())
+    assert _findings(tracker) == expected
+    assert _unread(tracker) == []
 
 
 class _Counted(concurrent.futures.Future[Found]):
