@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import functools
 import logging
 import random
@@ -137,6 +138,13 @@ class _Write:
 
     def size(self) -> int:
         return len(self.digest.feed.entries) if self.digest is not None else 0
+
+
+def _settle_soon(done: asyncio.Future[None], outcome: BaseException | None) -> None:
+    """From any thread: the poll waiting on `done` learns how its write went (unless
+    its event loop is gone)."""
+    with contextlib.suppress(RuntimeError):  # the loop is closed: nobody waits
+        done.get_loop().call_soon_threadsafe(_settle, done, outcome)
 
 
 def _settle(done: asyncio.Future[None], outcome: BaseException | None) -> None:
@@ -653,8 +661,19 @@ class Tracker:
             self._writes.append((item, done))
             first = len(self._writes) == 1
         if first:
-            self._work_thread.submit(self._write_waiting)
+            self._submit_writes()
         await done
+
+    def _submit_writes(self) -> None:
+        """Have the work thread write the polls waiting; if it cannot (the tracker is
+        closing), they fail at once instead of waiting forever."""
+        try:
+            self._work_thread.submit(self._write_waiting)
+        except RuntimeError as exc:
+            with self._writes_lock:
+                waiting, self._writes = self._writes, []
+            for _, done in waiting:
+                _settle_soon(done, exc)
 
     def _write_waiting(self) -> None:
         """On the work thread: the polls waiting to be written, a bounded batch of them."""
@@ -665,8 +684,10 @@ class Tracker:
                     break
                 size, taken = size + item.size(), taken + 1
             batch, self._writes = self._writes[:taken], self._writes[taken:]
-            if self._writes:  # the rest, after this batch (nobody else will ask)
-                self._work_thread.submit(self._write_waiting)
+            more = bool(self._writes)
+        if more:  # the rest, after this batch (nobody else will ask)
+            self._submit_writes()
+        outcomes: list[BaseException | None] = [None] * len(batch)
         try:
             outcomes = self._write_batch([item for item, _ in batch])
         except BaseException as exc:  # never leave a poll waiting forever
@@ -674,7 +695,7 @@ class Tracker:
             raise
         finally:
             for (_, done), outcome in zip(batch, outcomes, strict=True):
-                done.get_loop().call_soon_threadsafe(_settle, done, outcome)
+                _settle_soon(done, outcome)
 
     def _write_batch(self, batch: Sequence[_Write]) -> list[BaseException | None]:
         """Write the batch in one transaction; if that fails, each poll in its own, so

@@ -177,3 +177,16 @@ def test_a_poll_whose_write_fails_fails_alone_and_the_others_are_stored(
     assert after[URLS[0]].entries_seen == 1 and after[URLS[2]].entries_seen == 1
     assert after[URLS[1]].last_polled_at is None  # its poll is reported as failed instead
     assert (after[URLS[2]].lease_owner, after[URLS[2]].title) == (7, "Kept title")
+
+
+def test_a_write_once_the_work_thread_has_stopped_fails_at_once(tracker: Tracker) -> None:
+    _rows(tracker)
+    tracker._work_thread.shutdown()  # as close() does: nothing will write any more
+    write = _write(tracker, 0, rss([item(1)]))
+
+    async def one() -> None:
+        await asyncio.wait_for(tracker._write(write), 10)
+
+    with pytest.raises(RuntimeError, match="shutdown"):
+        tracker.run(one())
+    assert tracker._writes == []  # and the next write is not left waiting behind it
