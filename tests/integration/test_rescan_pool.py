@@ -236,7 +236,7 @@ def _session_processes(session_id: int) -> list[str]:
 def test_ctrl_c_leaves_no_worker_process_behind(tmp_path: Path) -> None:
     config = _config(tmp_path)
     tracker = _tracker(tmp_path)
-    _store(tracker, 3000)
+    _store(tracker, 20_000)  # more than a loaded machine rescans before the Ctrl-C comes
     tracker.close()
     env = child_env()
     process = subprocess.Popen(
