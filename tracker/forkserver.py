@@ -11,6 +11,6 @@ from __future__ import annotations
 
 import signal
 
-import tracker.sandbox  # noqa: F401  # what the workers run, imported once here
+signal.signal(signal.SIGINT, signal.SIG_IGN)  # first: a Ctrl-C during the imports below
 
-signal.signal(signal.SIGINT, signal.SIG_IGN)
+import tracker.sandbox  # noqa: E402, F401  # what the workers run, imported once here

@@ -168,6 +168,7 @@ class Sandbox:
                 # Ctrl-C from birth.
                 context = multiprocessing.get_context("forkserver")
                 context.set_forkserver_preload(["tracker.forkserver"])
+                _start_forkserver()
                 self._pool = pebble.ProcessPool(
                     max_workers=self.limits.pool_size(),
                     initializer=_start_worker,
@@ -254,6 +255,27 @@ class Sandbox:
 
     def close(self) -> None:
         self._discard(closing=True)
+
+
+def _start_forkserver() -> None:
+    """Start the forkserver ignoring SIGINT from its first instruction, when we can.
+
+    A terminal's Ctrl-C goes to the whole process group. Started by pebble's thread, the
+    forkserver catches it until tracker.forkserver has run; caught while it preloads, it
+    printed a KeyboardInterrupt traceback and died, and the pool waited for workers it
+    could no longer fork. An ignored SIGINT is inherited through exec and Python keeps it
+    ignored, so the server and every worker it forks are deaf to it; the parent decides
+    what stops. Only the main thread may change a handler: elsewhere tracker.forkserver's
+    first line is the guard."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    from multiprocessing import forkserver
+
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _size(n: int) -> str:

@@ -256,6 +256,7 @@ def test_ctrl_c_leaves_no_worker_process_behind(tmp_path: Path) -> None:
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()  # reaped here, not by the garbage collector in a later test
     assert process.returncode != 0 and "rescanned" not in out, out + err
     assert "Traceback" not in err, err
     assert wait_until(lambda: _session_processes(process.pid) == [], timeout=10), (
