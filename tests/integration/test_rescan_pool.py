@@ -233,6 +233,16 @@ def _session_processes(session_id: int) -> list[str]:
     return found
 
 
+# `python -m tracker ARGS` with SIGINT as a terminal's foreground job has it. Started in
+# the background by a non-interactive shell (as CI may run the suite), every process
+# inherits SIGINT ignored, and Python leaves an inherited ignore alone: the Ctrl-C would
+# never arrive and the rescan would run to its end.
+_AS_FROM_A_TERMINAL = (
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+    "os.execv(sys.executable, [sys.executable, '-m', 'tracker', *sys.argv[1:]])"
+)
+
+
 def test_ctrl_c_leaves_no_worker_process_behind(tmp_path: Path) -> None:
     config = _config(tmp_path)
     tracker = _tracker(tmp_path)
@@ -240,7 +250,7 @@ def test_ctrl_c_leaves_no_worker_process_behind(tmp_path: Path) -> None:
     tracker.close()
     env = child_env()
     process = subprocess.Popen(
-        [sys.executable, "-m", "tracker", "--config", str(config), "rescan"],
+        [sys.executable, "-c", _AS_FROM_A_TERMINAL, "--config", str(config), "rescan"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
