@@ -8,7 +8,6 @@ import contextlib
 import os
 import signal
 import subprocess
-import sys
 import threading
 import time
 from collections import defaultdict
@@ -21,7 +20,6 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
 from tests.feedserver import FeedServer, Request, Route
-from tests.helpers import ROOT, child_env
 
 OFFICIALS = ("Sergey Lavrov", "Choe Son Hui", "Maria Zakharova")
 
@@ -131,21 +129,6 @@ def write_config(
     path = folder / "tracker.toml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
-
-
-def start_worker(config: Path, log: Path) -> subprocess.Popen[bytes]:
-    """`tracker run` in its own process group (with its parsing processes), logging to
-    `log`, as a service manager starts one per host."""
-    env = child_env()
-    with log.open("wb") as out:
-        return subprocess.Popen(
-            [sys.executable, "-m", "tracker", "--config", str(config), "run"],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
 
 
 def kill(proc: subprocess.Popen[bytes]) -> None:

@@ -98,6 +98,20 @@ def start_daemon(config: Path, *options: str) -> subprocess.Popen[str]:
     )
 
 
+def start_logged_daemon(config: Path, log: Path) -> subprocess.Popen[bytes]:
+    """`tracker run` in its own process group (with its parsing processes), its output
+    to `log`, as a service manager starts one per host."""
+    with log.open("wb") as out:
+        return subprocess.Popen(
+            [sys.executable, "-m", "tracker", "--config", str(config), "run"],
+            cwd=ROOT,
+            env=child_env(),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+
 def wait_until(predicate: Callable[[], bool], timeout: float = 10.0) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

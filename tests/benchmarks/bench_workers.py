@@ -28,7 +28,8 @@ import time
 from pathlib import Path
 
 from tests.feedserver import FeedServer
-from tests.fleet import Db, Farm, start_worker, stop, wait_for, write_config
+from tests.fleet import Db, Farm, stop, wait_for, write_config
+from tests.helpers import start_logged_daemon
 from tests.pgdb import fresh_database, temporary_server
 
 FEEDS = int(os.environ.get("BENCH_FEEDS", "300"))
@@ -46,7 +47,7 @@ def one_case(server_url: str, workers: int, folder: Path) -> dict[str, float]:
         farm = Farm(server, FEEDS, delay=LATENCY)
         polling = {"concurrency": CONCURRENCY, "per_host": CONCURRENCY}
         config = write_config(folder, url, farm.urls(), interval=f"{INTERVAL:g}s", polling=polling)
-        procs = [start_worker(config, folder / f"worker{i}.log") for i in range(workers)]
+        procs = [start_logged_daemon(config, folder / f"worker{i}.log") for i in range(workers)]
         try:
             polled = "select count(*) from feed where last_polled_at is not null"
             done = wait_for(lambda: db.rows(polled) == [(FEEDS,)], 600, step=0.05)

@@ -5,30 +5,13 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 from pathlib import Path
-from typing import IO
 
 from tests.conftest import HttpServer
-from tests.helpers import ROOT, child_env, run_cli, wait_until
+from tests.helpers import run_cli, start_logged_daemon, wait_until
 from tests.integration.test_bad_input import GOOD_FEED
 
 EXIT_STORE = 4
-
-
-def _start(config: Path, log: Path) -> tuple[subprocess.Popen[str], IO[str]]:
-    env = child_env()
-    out = log.open("w", encoding="utf-8")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "tracker", "--config", str(config), "run"],
-        cwd=ROOT,
-        env=env,
-        stdout=out,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    return proc, out
 
 
 def _running(log: Path) -> bool:
@@ -46,7 +29,7 @@ def test_a_second_daemon_on_one_sqlite_file_refuses_until_the_first_dies_even_by
         '[[officials]]\nname = "Sergey Lavrov"\nthreshold = "10d"\n',
         encoding="utf-8",
     )
-    first, first_log = _start(config, tmp_path / "first.log")
+    first = start_logged_daemon(config, tmp_path / "first.log")
     try:
         assert wait_until(lambda: _running(tmp_path / "first.log"), 60)
         second = run_cli("--config", str(config), "run", timeout=60)
@@ -60,13 +43,11 @@ def test_a_second_daemon_on_one_sqlite_file_refuses_until_the_first_dies_even_by
     finally:
         first.send_signal(signal.SIGKILL)
         first.wait(30)
-        first_log.close()
     assert (tmp_path / "t.db.lock").exists()  # a stale file, but no longer a lock
-    third, third_log = _start(config, tmp_path / "third.log")
+    third = start_logged_daemon(config, tmp_path / "third.log")
     try:
         assert wait_until(lambda: _running(tmp_path / "third.log"), 60)
     finally:
         third.send_signal(signal.SIGTERM)
         third.wait(60)
-        third_log.close()
     assert third.returncode == 0, (tmp_path / "third.log").read_text(encoding="utf-8")

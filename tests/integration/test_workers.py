@@ -26,12 +26,11 @@ from tests.fleet import (
     feed_xml,
     kill,
     sighting_today,
-    start_worker,
     stop,
     wait_for,
     write_config,
 )
-from tests.helpers import run_cli
+from tests.helpers import run_cli, start_logged_daemon
 from tests.pgdb import fresh_database
 
 pytestmark = [pytest.mark.postgres, pytest.mark.timeout(300)]
@@ -64,7 +63,7 @@ def test_three_workers_fetch_each_feed_once_per_interval_and_survive_a_kill(
             smtp_port=smtp_server.port,
             polling=POLLING,
         )
-        procs = [start_worker(config, tmp_path / f"worker{i}.log") for i in range(3)]
+        procs = [start_logged_daemon(config, tmp_path / f"worker{i}.log") for i in range(3)]
         try:
             _run(farm, db, procs, config, smtp_server)
         finally:
@@ -175,7 +174,7 @@ def test_tracker_workers_lists_the_one_sqlite_worker_and_shows_it_stale_once_kil
         config = write_config(
             tmp_path, "sqlite:///t.db", farm.urls(), interval="1h", polling=polling
         )
-        proc = start_worker(config, tmp_path / "worker.log")
+        proc = start_logged_daemon(config, tmp_path / "worker.log")
         try:
             db = Db(f"sqlite:///{tmp_path / 't.db'}")
             polled = "select feeds_polled from worker"
