@@ -16,9 +16,10 @@ from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 
 from tests.pgdb import fresh_database
-from tracker.store import leases, repo, workers
+from tracker.store import health, leases, repo, workers
 from tracker.store.engine import open_engine
 from tracker.store.engine import session as session_for
+from tracker.store.health import Health
 from tracker.store.leader import Leadership
 from tracker.store.tables import FeedRow, WorkerRow
 
@@ -113,17 +114,21 @@ def test_a_claim_takes_at_most_its_limit_most_overdue_first(engine: Engine) -> N
 def test_a_recorded_poll_releases_the_lease_and_the_feed_is_not_due_again_that_interval(
     engine: Engine,
 ) -> None:
-    urls = _feeds(engine, 1)
+    urls = _feeds(engine, 2)
     assert _claim(engine, urls, owner=1, now=NOW) == set(urls)
-    with session_for(engine) as session:  # what Tracker._health does with the result
-        row = session.exec(select(FeedRow)).one()
-        row.last_polled_at, row.next_poll_at = NOW, NOW + timedelta(minutes=15)
-        leases.release(row, 1)
-        session.add(row)
+    with session_for(engine) as session:  # what polling writes with each result
+        ids = {row.url: row.id or 0 for row in session.exec(select(FeedRow)).all()}
+        polled = [
+            Health(ids[url], NOW, 0, NOW + timedelta(minutes=15), lease_owner=owner)
+            for url, owner in ((urls[0], 1), (urls[1], 2))
+        ]
+        health.record(session, polled)
         session.commit()
-        assert (row.lease_owner, row.lease_until) == (None, None)
-    assert _claim(engine, urls, owner=2, now=NOW + LEASE) == set()
-    assert _claim(engine, urls, owner=2, now=NOW + timedelta(minutes=15)) == set(urls)
+        rows = {row.url: row for row in session.exec(select(FeedRow)).all()}
+        assert (rows[urls[0]].lease_owner, rows[urls[0]].lease_until) == (None, None)
+        assert rows[urls[1]].lease_owner == 1  # not 2's lease to end: 1 still holds it
+    assert _claim(engine, urls[:1], owner=2, now=NOW + LEASE) == set()
+    assert _claim(engine, urls[:1], owner=2, now=NOW + timedelta(minutes=15)) == {urls[0]}
 
 
 def test_only_the_owner_renews_or_releases_a_lease(engine: Engine) -> None:

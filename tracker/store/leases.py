@@ -101,14 +101,6 @@ def renew(session: Session, urls: Sequence[str], *, owner: int, until: datetime)
     return renewed
 
 
-def release(row: FeedRow, owner: int | None) -> None:
-    """The poll is recorded: `owner`'s lease on the row ends (the caller commits). A row
-    leased by someone else meanwhile (ours ran out) keeps their lease."""
-    if owner is not None and row.lease_owner == owner:
-        row.lease_owner = None
-        row.lease_until = None
-
-
 def release_all(session: Session, owner: int) -> int:
     """At a clean exit: every lease `owner` still holds ends now (its unfinished polls
     are due again at once, for another worker); how many."""
