@@ -700,24 +700,20 @@ class Tracker:
     def _write_batch(self, batch: Sequence[_Write]) -> list[BaseException | None]:
         """Write the batch in one transaction; if that fails, each poll in its own, so
         that one feed's failure is that feed's alone."""
+        failed = self._commit(batch)
+        if failed is None or len(batch) == 1:
+            return [failed] * len(batch)
+        return [self._commit([item]) for item in batch]
+
+    def _commit(self, batch: Sequence[_Write]) -> BaseException | None:
+        """Write these polls in one transaction: None, or why it failed (rolled back)."""
         try:
             with session_for(self.engine) as session:
                 self._write_all(session, batch)
                 session.commit()
-            return [None] * len(batch)
         except Exception as exc:
-            if len(batch) == 1:
-                return [exc]
-        outcomes: list[BaseException | None] = []
-        for item in batch:
-            try:
-                with session_for(self.engine) as session:
-                    self._write_all(session, [item])
-                    session.commit()
-                outcomes.append(None)
-            except Exception as exc:
-                outcomes.append(exc)
-        return outcomes
+            return exc
+        return None
 
     def _write_all(self, session: Session, batch: Sequence[_Write]) -> None:
         """Entries and health of these polls, in the caller's transaction."""
