@@ -3,7 +3,9 @@
 Each candidate is a fresh interpreter (a subprocess), as a user's shell runs it; the
 candidates run interleaved, round after round, and medians are compared. The floors are
 `python -c "import typer"` for `--help`/`--version` (wanted <= 1.1x) and
-`python -c "import typer, sqlmodel"` for `status` (wanted <= 1.3x). Wall time is the
+`python -c "import typer, sqlmodel"` for `status` (wanted <= 1.3x). `--help` and
+`--version` run both as `python -m tracker` and through the `tracker` script pip
+installed in this interpreter's bin (what a user types). Wall time is the
 measure; the CPU time of each child (user + system, from getrusage) is printed beside
 it, as it drifts less when other jobs share the cores.
 
@@ -92,10 +94,15 @@ def main() -> None:
     typer_floor, sql_floor = 'python -c "import typer"', 'python -c "import typer, sqlmodel"'
     help_runs = {typer_floor: timed(typer_floor, ["-c", "import typer"])}
     status_runs = {sql_floor: timed(sql_floor, ["-c", "import typer, sqlmodel"])}
+    # the `tracker` script pip installs (what a user types), beside `python -m tracker`
+    script = Path(sys.executable).parent / "tracker"
     for tag, path in trees.items():
         for flag in ("--help", "--version"):
-            name = f"{tag}tracker {flag}"
+            name = f"{tag}python -m tracker {flag}"
             help_runs[name] = timed(name, ["-m", "tracker", flag], path)
+            if script.exists():
+                name = f"{tag}tracker {flag} (installed script)"
+                help_runs[name] = timed(name, [str(script), flag], path)
         name = f"{tag}tracker status (empty db)"
         status_runs[name] = timed(name, status, path)
 

@@ -88,6 +88,21 @@ def test_help_and_version_load_nothing_heavy(args: list[str]) -> None:
     assert "sqlalchemy" not in modules and "sqlmodel" not in modules
 
 
+# what the root command itself needs; context.py (datetime, dataclasses) waits for a command
+ROOT_MODULES = {"tracker", "tracker.__main__", "tracker.cli", "tracker.cli.lazy"}
+ROOT_MODULES |= {"tracker.cli.state", "tracker.startup"}
+
+
+@pytest.mark.parametrize(
+    "args", [["--help"], ["--version"], []], ids=["--help", "--version", "no arguments"]
+)
+def test_top_level_help_and_version_import_only_the_root_modules(args: list[str]) -> None:
+    done = run_cli(*args, python_options=IMPORTTIME)
+    assert done.returncode in (0, 2), done.stderr[-2000:]  # no arguments: the help, exit 2
+    ours = {m for m in imported(done.stderr) if m == "tracker" or m.startswith("tracker.")}
+    assert ours and ours <= ROOT_MODULES, sorted(ours - ROOT_MODULES)
+
+
 COMMAND_MODULES = sorted({entry.target.partition(":")[0] for entry in COMMANDS.values()})
 
 

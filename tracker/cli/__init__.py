@@ -17,8 +17,8 @@ import typer
 import typer.main
 
 from tracker import __version__, startup
-from tracker.cli.context import EXIT_STORE, EXIT_USAGE, State
 from tracker.cli.lazy import Lazy, LazyGroup
+from tracker.cli.state import EXIT_STORE, EXIT_USAGE, State
 
 COMMANDS: dict[str, Lazy] = {}
 

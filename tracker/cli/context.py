@@ -1,7 +1,5 @@
-"""What every command needs: the config, the engine, the clock, and exit codes.
-
-Exit codes: 0 done; 1 unexpected error; 2 bad usage or bad config; 3 done, but some
-feeds or deliveries failed (details printed); 4 the database cannot be used.
+"""What every command needs: the config, the engine, the clock, and exit codes (the
+codes and the root's options are in state.py, which `tracker --help` alone imports).
 
 Imports stay light here and in every command module: `tracker --help` and the read
 commands must not load the HTTP client, the feed parser, the scheduler or the
@@ -13,10 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
+
+from tracker.cli.state import EXIT_ERROR as EXIT_ERROR  # the codes, for every command
+from tracker.cli.state import EXIT_OK as EXIT_OK
+from tracker.cli.state import EXIT_PARTIAL as EXIT_PARTIAL
+from tracker.cli.state import EXIT_STORE as EXIT_STORE
+from tracker.cli.state import EXIT_USAGE as EXIT_USAGE
+from tracker.cli.state import State
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -24,14 +28,6 @@ if TYPE_CHECKING:
     from tracker.config import Config
     from tracker.evaluate import Evaluation, Evaluator
     from tracker.jobs import Tracker
-
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL, EXIT_STORE = 0, 1, 2, 3, 4
-
-
-@dataclass
-class State:
-    config_path: Path | None = None
-    verbose: bool = False
 
 
 def utcnow() -> datetime:

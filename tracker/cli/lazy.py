@@ -9,22 +9,24 @@ before it can print the top-level list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from typer import _click
 from typer.core import TyperGroup
 
 
-@dataclass
 class Lazy:
     """One command: `target` is "module:attribute", a command function or a `typer.Typer`
     group. `summary` is what the group's list and shell completion show: one line, so
-    listing commands imports none of them (the command's own `--help` shows its docstring)."""
+    listing commands imports none of them (the command's own `--help` shows its docstring).
+    A plain class, not a dataclass: `tracker --help` would import dataclasses for it."""
 
-    target: str
-    summary: str
-    built: Any = field(default=None, repr=False)
+    __slots__ = ("built", "summary", "target")
+
+    def __init__(self, target: str, summary: str) -> None:
+        self.target = target
+        self.summary = summary
+        self.built: Any = None
 
     def load(self) -> Any:
         """The typer object (function or Typer) the target names."""
