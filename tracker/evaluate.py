@@ -165,7 +165,7 @@ class Evaluator:
         return out
 
     def _last_seen(
-        self, session: Session, as_of: datetime, aside: frozenset[int], batch: int = 8
+        self, session: Session, as_of: datetime, aside: frozenset[int], most: int = 8
     ) -> tuple[
         dict[str, Sighting],
         dict[tuple[str, date], corroborate.Dispute],
@@ -174,10 +174,12 @@ class Evaluator:
         """Per official, the latest sighting known by `as_of` that is not disputed; the
         disputed ones passed over on the way; the support of every day looked at.
 
-        The first round takes every official's latest day, with its appearances and
-        the absence reports that may cover it: three statements for the whole
-        watchlist, and most officials are done. Those whose latest day is disputed are
-        walked back `batch` days a round until one is not. Whether a day is disputed
+        The first round takes every official's latest day, with its appearances, and
+        the absence reports that may cover it: two statements for the whole watchlist,
+        and most officials are done. Those whose latest day is disputed are walked back,
+        all together, two days in the next round, then twice as many each round (at most
+        `most`) until one is not: most disputed sightings stand alone, so the next day
+        usually settles it, and a long run of them still takes few rounds. Whether a day is disputed
         depends only on that day's appearances and the reports covering it, so an
         official is read back only as far as its latest undisputed day, never its whole
         history. The findings in `aside` (set aside by corrections) are never read."""
@@ -185,11 +187,10 @@ class Evaluator:
         disputed: dict[tuple[str, date], corroborate.Dispute] = {}
         support: dict[tuple[str, date], corroborate.Support] = {}
         pending: dict[str, date | None] = {o.name: None for o in self.config.officials}
-        limit = 1
+        count = 1
         while pending:
-            days = last_seen.last_days(session, self.ids, pending, as_of, limit, aside)
-            pairs = [(name, day) for name, ds in days.items() for day in ds]
-            rows = last_seen.appearances_on(session, self.ids, pairs, as_of, aside)
+            latest = last_seen.latest_appearances(session, self.ids, pending, as_of, count, aside)
+            days, rows = latest.days, latest.appearances
             accounts = [a.account() for a in rows]
             by_day: dict[tuple[str, date], list[last_seen.Appearance]] = {}
             for a in rows:
@@ -217,9 +218,9 @@ class Evaluator:
                     sighting = last_seen.evidence(by_day.get((name, seen), []))
                     if sighting is not None:
                         last[name] = sighting
-                elif len(ds) == limit:
+                elif len(ds) == count:
                     pending[name] = ds[-1]  # all disputed: look further back
-            limit = batch
+            count = min(2 * count, most)
         return last, disputed, support
 
     def evaluate(

@@ -164,7 +164,7 @@ def test_the_same_statements_run_and_use_indexes_on_postgresql(postgres_url: str
     finally:
         tracker.close()
     assert sum("NOT IN (SELECT CAST" in s for s, _ in corrected) >= 5
-    latest = [p for s, p in plans if "ORDER BY finding.day DESC" in s and "wanted" in s]
+    latest = [p for s, p in plans if "ORDER BY known.day DESC" in s and "wanted" in s]
     assert latest and all("ix_finding_last_seen" in p for p in latest), latest
     by_url = [p for s, p in plans if "FROM entry" in s and "entry.guid" in s]
     assert by_url and all("ix_entry_url" in p and "ix_entry_guid" in p for p in by_url), by_url

@@ -90,9 +90,10 @@ def _wanted(postgres: bool, names: tuple[str, ...]) -> Any:
     return sa_select(*fields).select_from(each).subquery("wanted")
 
 
-def _standing(postgres: bool) -> Any:
-    """True for the findings not set aside: `finding.id` not among the JSON array of ids
-    in the parameter `aside_ids` (only in the statements made for corrections)."""
+def _standing(postgres: bool, finding_id: Any = None) -> Any:
+    """True for the findings not set aside: `finding.id` (or the given column of an alias
+    of finding) not among the JSON array of ids in the parameter `aside_ids` (only in the
+    statements made for corrections)."""
     param = bindparam("aside_ids", type_=String)
     if postgres:
         from sqlalchemy.dialects.postgresql import JSONB  # only on PostgreSQL (~0.05 s)
@@ -100,7 +101,8 @@ def _standing(postgres: bool) -> Any:
         ids = func.jsonb_array_elements_text(cast(param, JSONB)).table_valued("value")
     else:
         ids = func.json_each(param).table_valued("value")
-    return col(FindingRow.id).not_in(sa_select(cast(ids.c.value, Integer)).select_from(ids))
+    finding_id = col(FindingRow.id) if finding_id is None else finding_id
+    return finding_id.not_in(sa_select(cast(ids.c.value, Integer)).select_from(ids))
 
 
 def _where(postgres: bool, corrected: bool, *clauses: Any) -> tuple[Any, ...]:
@@ -114,86 +116,6 @@ def _aside_param(aside: Collection[int]) -> dict[str, str]:
 
 # --- the statements, built once per dialect and for corrections or none (then
 # SQLAlchemy's cache compiles each once)
-
-
-@cache
-def _last_day_statement(postgres: bool, corrected: bool) -> Any:
-    wanted = _wanted(postgres, ("official_id", "bound"))
-    day = (
-        sa_select(col(FindingRow.day))
-        .where(
-            *_where(
-                postgres,
-                corrected,
-                col(FindingRow.official_id) == wanted.c.official_id,
-                col(FindingRow.kind) == Kind.APPEARANCE.value,
-                col(FindingRow.day) < wanted.c.bound,
-                col(FindingRow.published) <= _AS_OF,
-                col(FindingRow.seen_at) <= _AS_OF,
-            )
-        )
-        .order_by(col(FindingRow.day).desc())
-        .limit(1)
-        .scalar_subquery()
-    )
-    return sa_select(wanted.c.official_id, day)
-
-
-@cache
-def _latest_days_statement(postgres: bool, corrected: bool) -> Any:
-    return (
-        sa_select(col(FindingRow.day))
-        .where(
-            *_where(
-                postgres,
-                corrected,
-                col(FindingRow.official_id) == bindparam("official_id"),
-                col(FindingRow.kind) == Kind.APPEARANCE.value,
-                col(FindingRow.day) < bindparam("bound", type_=Date),
-                col(FindingRow.published) <= _AS_OF,
-                col(FindingRow.seen_at) <= _AS_OF,
-            )
-        )
-        .distinct()
-        .order_by(col(FindingRow.day).desc())
-        .limit(bindparam("limit", type_=Integer))
-    )
-
-
-def last_days(
-    session: Session,
-    ids: Mapping[str, int],
-    before: Mapping[str, date | None],
-    as_of: datetime,
-    limit: int = 1,
-    aside: Collection[int] = (),
-) -> dict[str, list[date]]:
-    """Per official named in `before`, the latest `limit` days with an appearance known
-    by `as_of` (newest first), earlier than its bound when it has one, leaving out the
-    findings in `aside`. The latest day of everyone is one statement (an index seek per
-    official); more days (for the few whose latest days were disputed) one statement per
-    official."""
-    names = {ids[name]: name for name in before if name in ids}
-    rows = [(i, before[n] or _FAR) for i, n in sorted(names.items())]
-    out: dict[str, list[date]] = {}
-    if not rows:
-        return out
-    postgres, corrected = _postgres(session), _aside_param(aside)
-    if limit > 1:
-        statement = _latest_days_statement(postgres, bool(corrected))
-        for official_id, bound in rows:
-            params = {"official_id": official_id, "bound": bound, "as_of": as_of, "limit": limit}
-            days = list(session.connection().execute(statement, params | corrected).scalars().all())
-            if days:
-                out[names[official_id]] = days
-        return out
-    params = {"wanted_rows": _payload(session, ("official_id", "bound"), rows), "as_of": as_of}
-    for official_id, day in session.connection().execute(
-        _last_day_statement(postgres, bool(corrected)), params | corrected
-    ):
-        if day is not None:
-            out[names[official_id]] = [day]
-    return out
 
 
 @dataclass(frozen=True)
@@ -282,6 +204,95 @@ def appearances_on(
     statement = _appearances_statement(_postgres(session), bool(corrected))
     rows = session.connection().execute(statement, params | corrected).all()
     return [Appearance(names[i], *rest) for i, *rest in rows]
+
+
+@cache
+def _latest_statement(postgres: bool, corrected: bool, several: bool) -> Any:
+    """Per official, the appearances published by `as_of` from its latest day known by
+    `as_of` (an appearance published and recorded by then) up to its bound; with
+    `several`, from its `:skip + 1`th latest known day (or its earliest, if it has fewer).
+    The days come from a correlated seek on the covering index, the rows from one index
+    range per official: the days and their appearances in one statement."""
+    wanted = _wanted(postgres, ("official_id", "bound"))
+    known = FindingRow.__table__.alias("known")  # type: ignore[attr-defined]
+
+    def known_days() -> Any:
+        clauses = (
+            known.c.official_id == wanted.c.official_id,
+            known.c.kind == Kind.APPEARANCE.value,
+            known.c.day < wanted.c.bound,
+            known.c.published <= _AS_OF,
+            known.c.seen_at <= _AS_OF,
+        )
+        return sa_select(known.c.day).where(
+            *clauses, *((_standing(postgres, known.c.id),) if corrected else ())
+        )
+
+    if several:
+        skip = bindparam("skip", type_=Integer)
+        nth = known_days().distinct().order_by(known.c.day.desc()).limit(1).offset(skip)
+        earliest = known_days().order_by(known.c.day).limit(1)
+        lowest = func.coalesce(nth.scalar_subquery(), earliest.scalar_subquery())
+    else:
+        lowest = known_days().order_by(known.c.day.desc()).limit(1).scalar_subquery()
+    return (
+        sa_select(wanted.c.official_id, *(col(c) for c in _APPEARANCE))
+        .select_from(wanted)
+        .join(
+            FindingRow,
+            (col(FindingRow.official_id) == wanted.c.official_id)
+            & (col(FindingRow.kind) == Kind.APPEARANCE.value)
+            & (col(FindingRow.day) >= lowest)
+            & (col(FindingRow.day) < wanted.c.bound),
+        )
+        .join(EntryRow, col(EntryRow.id) == col(FindingRow.entry_id))
+        .where(*_where(postgres, corrected, col(FindingRow.published) <= _AS_OF))
+    )
+
+
+@dataclass(frozen=True)
+class Latest:
+    """What one round of an evaluation reads: per official its latest known days
+    (newest first), and the appearances of those days."""
+
+    days: dict[str, list[date]]
+    appearances: list[Appearance]
+
+
+def latest_appearances(
+    session: Session,
+    ids: Mapping[str, int],
+    before: Mapping[str, date | None],
+    as_of: datetime,
+    count: int = 1,
+    aside: Collection[int] = (),
+) -> Latest:
+    """Per official named in `before`, its latest `count` days with an appearance known
+    by `as_of` (published and recorded by then), earlier than its bound when it has one,
+    and every appearance published by `as_of` on those days; the findings in `aside` left
+    out. One statement for the whole watchlist, whatever `count`."""
+    names = {ids[name]: name for name in before if name in ids}
+    rows = [(i, before[n] or _FAR) for i, n in sorted(names.items())]
+    if not rows:
+        return Latest({}, [])
+    postgres, corrected = _postgres(session), _aside_param(aside)
+    params: dict[str, Any] = {
+        "wanted_rows": _payload(session, ("official_id", "bound"), rows),
+        "as_of": as_of,
+    }
+    if count > 1:
+        params["skip"] = count - 1
+    statement = _latest_statement(postgres, bool(corrected), count > 1)
+    found = [
+        Appearance(names[i], *rest)
+        for i, *rest in session.connection().execute(statement, params | corrected)
+    ]
+    # the range may hold later days whose appearances were recorded after `as_of` only
+    known = {(a.official, a.day) for a in found if a.seen_at <= as_of}
+    days: dict[str, list[date]] = {}
+    for official, day in sorted(known, key=lambda k: k[1], reverse=True):
+        days.setdefault(official, []).append(day)
+    return Latest(days, [a for a in found if (a.official, a.day) in known])
 
 
 @cache
