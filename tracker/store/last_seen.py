@@ -169,9 +169,9 @@ _APPEARANCE = (
 )
 
 
-@cache
-def _appearances_statement(postgres: bool, corrected: bool) -> Any:
-    wanted = _wanted(postgres, ("official_id", "day"))
+def _appearances_of(postgres: bool, corrected: bool, wanted: Any, days: Any) -> Any:
+    """The appearances published by `as_of` of each official in `wanted`, on the days
+    that the clause `days` (on finding.day) admits."""
     return (
         sa_select(wanted.c.official_id, *(col(c) for c in _APPEARANCE))
         .select_from(wanted)
@@ -179,11 +179,17 @@ def _appearances_statement(postgres: bool, corrected: bool) -> Any:
             FindingRow,
             (col(FindingRow.official_id) == wanted.c.official_id)
             & (col(FindingRow.kind) == Kind.APPEARANCE.value)
-            & (col(FindingRow.day) == wanted.c.day),
+            & days,
         )
         .join(EntryRow, col(EntryRow.id) == col(FindingRow.entry_id))
         .where(*_where(postgres, corrected, col(FindingRow.published) <= _AS_OF))
     )
+
+
+@cache
+def _appearances_statement(postgres: bool, corrected: bool) -> Any:
+    wanted = _wanted(postgres, ("official_id", "day"))
+    return _appearances_of(postgres, corrected, wanted, col(FindingRow.day) == wanted.c.day)
 
 
 def appearances_on(
@@ -235,19 +241,8 @@ def _latest_statement(postgres: bool, corrected: bool, several: bool) -> Any:
         lowest = func.coalesce(nth.scalar_subquery(), earliest.scalar_subquery())
     else:
         lowest = known_days().order_by(known.c.day.desc()).limit(1).scalar_subquery()
-    return (
-        sa_select(wanted.c.official_id, *(col(c) for c in _APPEARANCE))
-        .select_from(wanted)
-        .join(
-            FindingRow,
-            (col(FindingRow.official_id) == wanted.c.official_id)
-            & (col(FindingRow.kind) == Kind.APPEARANCE.value)
-            & (col(FindingRow.day) >= lowest)
-            & (col(FindingRow.day) < wanted.c.bound),
-        )
-        .join(EntryRow, col(EntryRow.id) == col(FindingRow.entry_id))
-        .where(*_where(postgres, corrected, col(FindingRow.published) <= _AS_OF))
-    )
+    days = (col(FindingRow.day) >= lowest) & (col(FindingRow.day) < wanted.c.bound)
+    return _appearances_of(postgres, corrected, wanted, days)
 
 
 @dataclass(frozen=True)
