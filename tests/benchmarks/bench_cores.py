@@ -12,6 +12,13 @@ before"). Each candidate is its own process (this file run by path, that code's
 against one feed server. Printed per candidate (medians): wall time; CPU seconds of
 the polling process and of the pool's workers (read from /proc); cores busy = CPU /
 wall; CPU per feed. BENCH_FEEDS and BENCH_ROUNDS change the size.
+
+Two floors, in the same rounds, show what the design's libraries cost alone on this
+workload (current code only): "feedparser alone" parses the same documents in one
+process, with the options tracker/feeds/parse.py passes; "httpx alone" fetches the same
+URLs with a bare httpx.AsyncClient per host (its own pool, at most `per_host`
+connections), at most `concurrency` requests in flight, bodies read, nothing parsed or
+stored. Every candidate's CPU per feed is printed as a ratio of the in-process poll's.
 """
 
 from __future__ import annotations
@@ -71,6 +78,68 @@ def _workers_cpu() -> float:
     return total
 
 
+# -- the floors: the libraries alone ---------------------------------------------------
+
+FLOORS = ("feedparser alone", "httpx alone")
+
+
+def _documents() -> list[bytes]:
+    """The documents the feed server serves (bench_polling.serve makes them alike)."""
+    import random
+
+    from tests.benchmarks.bench_polling import feed_body
+
+    rng = random.Random(4)
+    return [feed_body(n, rng) for n in range(FEEDS)]
+
+
+def _feedparser_alone(documents: list[bytes]) -> int:
+    """Every document through feedparser.parse, as parse.py calls it; entries read."""
+    import feedparser
+
+    from tracker.feeds.parse import FEEDPARSER_OPTIONS
+
+    return sum(len(feedparser.parse(d, **FEEDPARSER_OPTIONS).entries) for d in documents)
+
+
+async def _httpx_alone(urls: list[str], concurrency: int, per_host: int, tls: Any) -> int:
+    """Every URL fetched by a bare httpx.AsyncClient (one per host sharing one TLS
+    context, as HostClients does), within the same limits; bytes read."""
+    import httpx
+
+    total = asyncio.Semaphore(concurrency)
+    clients: dict[str, httpx.AsyncClient] = {}
+    hosts: dict[str, asyncio.Semaphore] = {}
+
+    async def one(url: str) -> int:
+        host = url.split("/")[2]
+        if host not in clients:
+            limits = httpx.Limits(max_connections=per_host, max_keepalive_connections=per_host)
+            clients[host] = httpx.AsyncClient(limits=limits, verify=tls)
+            hosts[host] = asyncio.Semaphore(per_host)
+        async with hosts[host], total:
+            response = await clients[host].get(url)
+            response.raise_for_status()
+            return len(response.content)
+
+    try:
+        return sum(await asyncio.gather(*(one(u) for u in urls)))
+    finally:
+        for client in clients.values():
+            await client.aclose()
+
+
+def _floor(kind: str, urls: list[str], documents: list[bytes], tls: Any) -> dict[str, Any]:
+    cpu_before, started = time.process_time(), time.perf_counter()
+    if kind == "feedparser alone":
+        stored = _feedparser_alone(documents)
+    else:
+        stored = asyncio.run(_httpx_alone(urls, 50, 2, tls))
+    wall = time.perf_counter() - started
+    cpu = time.process_time() - cpu_before
+    return {"wall": wall, "cpu": cpu, "workers": 0.0, "stored": stored, "errors": []}
+
+
 # -- a candidate: one version of the code, in its own process --------------------------
 
 
@@ -105,8 +174,16 @@ def candidate(kind: str, port: int, folder: Path) -> None:
         "polling": {"concurrency": 50, "per_host": 2},
     }
     config = parse_config(data, path=None, env={})
+    documents = _documents() if kind == "feedparser alone" else []
+    import feedparser  # noqa: F401  # imported in the set-up, not in the timed part
+    import httpx
+
+    tls = httpx.create_ssl_context()  # loading the CA bundle: once, as HostClients does
     print("ready", flush=True)
     for n, _line in enumerate(sys.stdin):
+        if kind in FLOORS:
+            print(json.dumps(_floor(kind, urls, documents, tls)), flush=True)
+            continue
         t = Tracker(config, open_engine(f"sqlite:///{folder / f'{n}.db'}"), now=NOW)
         if kind == "in-process":
             t.sandbox = InProcess(config.officials)
@@ -149,6 +226,7 @@ def main() -> None:
     trees = {"in-process": old or ROOT, "worker pool": ROOT}
     if old is not None:
         trees = {"in-process": old, "worker pool, before": old, "worker pool": ROOT}
+    trees.update((floor, ROOT) for floor in FLOORS)
     workers = {
         name: Worker(name.split(",")[0], port, tree=tree, script=HERE)
         for name, tree in trees.items()
@@ -187,7 +265,8 @@ def main() -> None:
             f"  cores busy {(cpu + pool) / wall:4.2f}"
             f"  CPU per feed {1000 * (cpu + pool) / FEEDS:5.2f} ms"
             f" ({1000 * cpu / FEEDS:5.2f} ms in the polling process);"
-            f" entries stored {sorted({r['stored'] for r in runs})}"
+            f" {'bytes read' if name == 'httpx alone' else 'entries'}"
+            f" {sorted({r['stored'] for r in runs})}"
         )
     base = medians["in-process"]
     for name, (wall, cpu, pool) in medians.items():
@@ -197,6 +276,12 @@ def main() -> None:
                 f" CPU per feed {(cpu + pool) / (base[1] + base[2]):.2f}x,"
                 f" CPU in the polling process {cpu / base[1]:.2f}x"
             )
+    floor = sum(medians[f][1] for f in FLOORS)
+    print(
+        f"  floor (feedparser alone + httpx alone): {1000 * floor / FEEDS:5.2f} ms per feed,"
+        f" {floor / (base[1] + base[2]):.2f}x in-process (halved would be 0.50x:"
+        f" {500 * (base[1] + base[2]) / FEEDS:5.2f} ms)"
+    )
     if "worker pool, before" in medians:
         (w0, c0, p0), (w1, c1, p1) = medians["worker pool, before"], medians["worker pool"]
         print(

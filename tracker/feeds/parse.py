@@ -29,6 +29,9 @@ from tracker.recognize.text import clean_whitespace, html_to_text
 # installed, and the failed import cost ~5% of a small feed's parse. Expat it is.
 feedparser.api.PREFERRED_XML_PARSERS = []
 
+# We keep text, not markup: feedparser's HTML sanitiser has nothing to protect.
+FEEDPARSER_OPTIONS: dict[str, Any] = {"sanitize_html": False}
+
 
 class FeedParseError(Exception):
     """The bytes are not a feed at all (nothing could be read)."""
@@ -279,7 +282,7 @@ def _xml_feed(data: bytes, headers: Mapping[str, str] | None, base_url: str) -> 
         response_headers.setdefault("content-location", base_url)
     try:
         parsed = feedparser.parse(
-            io.BytesIO(data), response_headers=response_headers, sanitize_html=False
+            io.BytesIO(data), response_headers=response_headers, **FEEDPARSER_OPTIONS
         )
     except Exception as exc:  # feedparser is defensive, but do not let a feed crash us
         raise FeedParseError(f"unparseable: {type(exc).__name__}: {exc}") from None
