@@ -68,3 +68,39 @@ def test_colour_goes_on_the_state_and_the_header_only_when_painted() -> None:
     assert painted[0].startswith("<bold>OFFICIAL</>")
     assert "<bold red>silent</>" in painted[1] and "<green>ok</>" in painted[2]
     assert "Pérez met" in painted[1] and "<" not in painted[1].split("silent</>")[1]
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"officials": [], "awaits": [], "as_of": "2025-11-12T23:59:59+00:00"},
+        {"name": "Jean-Noël Barrot", "evidence": {"text": "王毅 met Zoë 🙂 in Quito", "url": None}},
+        {"days": 12.5, "threshold": 7.0, "confidence": 0.95, "count": 0, "big": 2**53, "ok": True},
+        {"nested": [[], {}, [{"a": [1, 2, {"b": None}]}]], "quote": 'he said "no"\n\tthen left'},
+    ],
+    ids=["empty lists", "unicode", "numbers", "nesting and escapes"],
+)
+def test_print_json_writes_what_json_dumps_would(
+    payload: dict[str, object], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """orjson prints --json exactly as json.dumps(indent=2, ensure_ascii=False) did."""
+    import json
+
+    from tracker.cli.tables import print_json
+
+    print_json(payload)
+    assert capsys.readouterr().out == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_print_json_reads_back_the_same_numbers_even_in_exponent_form(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The one difference from json.dumps: below 1e-4 orjson writes 1e-7, not 1e-07 (the
+    read commands print days rounded to hundredths and confidences, never so small)."""
+    import json
+
+    from tracker.cli.tables import print_json
+
+    payload = {"tiny": 1e-07, "huge": 1e16, "negative": -2.5e-05}
+    print_json(payload)
+    assert json.loads(capsys.readouterr().out) == payload

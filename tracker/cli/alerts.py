@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -56,7 +55,15 @@ def alerts(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from tracker.cli.tables import STATE_STYLES, check_format, console, cut, plural, print_csv
+    from tracker.cli.tables import (
+        STATE_STYLES,
+        check_format,
+        console,
+        cut,
+        plural,
+        print_csv,
+        print_json,
+    )
     from tracker.store import alert_store
 
     check_format(as_json, as_csv)
@@ -95,7 +102,7 @@ def alerts(
         if as_csv:
             print_csv(payload)
         else:
-            typer.echo(json.dumps({"alerts": payload}, ensure_ascii=False, indent=2))
+            print_json({"alerts": payload})
         return
     from rich.text import Text
 

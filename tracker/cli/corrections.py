@@ -5,7 +5,6 @@ official, a sighting seen by a person), listed and removed. Stored beside the ev
 from __future__ import annotations
 
 import getpass
-import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -202,7 +201,7 @@ def list_(
 
     Example: tracker correct list "Sergey Lavrov" --all
     """
-    from tracker.cli.tables import check_format, print_csv
+    from tracker.cli.tables import check_format, print_csv, print_json
     from tracker.store import corrections
     from tracker.store.engine import session as session_for
 
@@ -217,7 +216,7 @@ def list_(
         return
     if as_json:
         payload = {"corrections": [i.as_json() for i in items]}
-        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        print_json(payload)
         return
     for item in items:
         removed = item.row.removed_at

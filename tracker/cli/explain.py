@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -130,7 +129,9 @@ def explain(
                 for d in decisions
             ],
         }
-        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        from tracker.cli.tables import print_json
+
+        print_json(payload)
         return
     typer.echo(f"{row.title}\n{row.url}\npublished {row.published:%Y-%m-%d %H:%M} UTC\n")
     if not decisions:

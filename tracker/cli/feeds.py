@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -96,13 +95,13 @@ def list_feeds(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from tracker.cli.tables import check_format, print_csv, print_table
+    from tracker.cli.tables import check_format, print_csv, print_json, print_table
 
     check_format(as_json, as_csv)
     tracker = open_store(load(ctx), utcnow())
     judged = _rows(tracker, include_all)
     if as_json:
-        typer.echo(json.dumps({"feeds": [_as_json(h, r) for h, r in judged]}, indent=2))
+        print_json({"feeds": [_as_json(h, r) for h, r in judged]})
         return
     if as_csv:
         print_csv([_as_json(h, r) for h, r in judged])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -192,7 +191,7 @@ def status(
 
     Example: tracker status --as-of 2025-11-12 --json
     """
-    from tracker.cli.tables import check_format, plural, print_csv
+    from tracker.cli.tables import check_format, plural, print_csv, print_json
     from tracker.store import repo
     from tracker.store.engine import session as session_for
 
@@ -202,7 +201,7 @@ def status(
     tracker = open_store(config, utcnow())
     evaluation = tracker.statuses(when)
     if as_json:
-        typer.echo(json.dumps(status_json(evaluation), ensure_ascii=False, indent=2))
+        print_json(status_json(evaluation))
         return
     if as_csv:
         print_csv(status_json(evaluation)["officials"])
@@ -282,7 +281,7 @@ def history(
     Example: tracker history "Sergey Lavrov" --json
     """
     from tracker import corroborate
-    from tracker.cli.tables import check_format, cut, print_csv, width
+    from tracker.cli.tables import check_format, cut, print_csv, print_json, width
     from tracker.corroborate import Account
     from tracker.domain import Kind
     from tracker.store import corrections, repo
@@ -349,7 +348,7 @@ def history(
         body: dict[str, Any] = {key: payload}
         if mentions:
             body["appearances"] = [p for p in payload if p["kind"] == Kind.APPEARANCE.value]
-        typer.echo(json.dumps(body, ensure_ascii=False, indent=2))
+        print_json(body)
         return
     room = min(200, width() - 4)
     for i, c in rows:

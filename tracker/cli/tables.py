@@ -20,6 +20,8 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+import typer
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -51,6 +53,17 @@ def check_format(as_json: bool, as_csv: bool) -> None:
         from tracker.cli.context import EXIT_USAGE, fail
 
         raise fail("--json and --csv: choose one", EXIT_USAGE)
+
+
+def print_json(payload: Any) -> None:
+    """JSON for programs, indented by two, UTF-8 unescaped. orjson writes it: Python's
+    own encoder falls back to pure Python as soon as it indents, ~20 ms for `status
+    --json` at 1,000 officials (orjson: ~2 ms). The text is json.dumps(indent=2,
+    ensure_ascii=False)'s but for exponents (1e-7 for 1e-07, only below 1e-4); integers
+    are 64-bit at most, NaN is null: nothing we print is either (tests/unit/test_tables.py)."""
+    import orjson
+
+    typer.echo(orjson.dumps(payload, option=orjson.OPT_INDENT_2).decode())
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:

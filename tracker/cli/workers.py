@@ -3,7 +3,6 @@ leader (issue 13)."""
 
 from __future__ import annotations
 
-import json
 from datetime import timedelta
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -55,7 +54,9 @@ def workers(
     with session_for(store.engine) as session:
         found = worker_rows.listing(session, now)
     if as_json:
-        typer.echo(json.dumps({"workers": [_as_json(w) for w in found]}, indent=2))
+        from tracker.cli.tables import print_json
+
+        print_json({"workers": [_as_json(w) for w in found]})
         return
     if not found:
         typer.echo("no workers: no `tracker run` is using this database")
