@@ -1,4 +1,5 @@
-"""The cyclic garbage collector paused while a CLI command starts.
+"""The cyclic garbage collector paused while a CLI command starts, and a quick end for
+the short read commands.
 
 Start-up (the interpreter, typer, SQLAlchemy, the table classes, the config) makes some
 hundreds of thousands of objects that live as long as the process. The collector's
@@ -8,14 +9,29 @@ docs/performance.md, bench_cli). So the command line pauses it from its first li
 (gc.freeze: kept, never scanned again) and the collector runs as usual for whatever the
 command makes after, so the daemon and the dashboard collect their garbage as ever.
 Outside the command line (tests, library use) nothing is paused and `resume()` does
-nothing. Imports nothing but `gc`: it runs before typer is imported.
+nothing.
+
+The end: after `status`, `history`, `check` (and `--help`, `--version`), the interpreter's
+teardown frees every object one by one, module by module: ~0.1 s of CPU for `status` at
+1,000 officials, twice what the command itself does with its database at 10k findings.
+Those commands leave nothing to finish (no thread, no child process, no file being
+written), so `finish()` flushes the output, closes what was registered (the database
+connections), and ends the process at once with `os._exit`, the way Instagram ends its
+gc-frozen workers. Every other command exits as usual. Imports nothing but `gc`, `os`
+and `sys`: it runs before typer is imported.
 """
 
 from __future__ import annotations
 
 import gc
+import os
+import sys
+from collections.abc import Callable
+from typing import NoReturn
 
 _paused = False
+_quick = False
+_closers: list[Callable[[], object]] = []
 
 
 def pause() -> None:
@@ -44,3 +60,35 @@ def end() -> None:
     if _paused:
         _paused = False
         gc.enable()
+
+
+def allow_quick_exit() -> None:
+    """This command leaves nothing to finish: `finish()` may skip the teardown."""
+    global _quick
+    _quick = True
+
+
+def before_quick_exit(close: Callable[[], object]) -> None:
+    """Run `close` (e.g. an engine's dispose) before a quick exit; a normal exit leaves
+    it to the teardown, as ever."""
+    _closers.append(close)
+
+
+def finish(code: str | int | None = 0) -> NoReturn:
+    """End the process with `code` (SystemExit's): at once after a command that allowed
+    it and left no other thread running, else through the usual teardown."""
+    threading = sys.modules.get("threading")
+    alone = threading is None or threading.active_count() == 1
+    if not (_quick and alone and (code is None or isinstance(code, int))):
+        sys.exit(code)
+    try:
+        for close in _closers:
+            close()
+        logging = sys.modules.get("logging")
+        if logging is not None:
+            logging.shutdown()  # flush and close the handlers, as at a normal exit
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except Exception:  # e.g. a closed pipe: the usual exit reports it
+        sys.exit(code)
+    os._exit(code or 0)

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import gc
 import json
+import shutil
+import sqlite3
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +22,7 @@ import typer
 import typer.main
 from typer.testing import CliRunner
 
-from tests.helpers import SEEDS, run_cli
+from tests.helpers import SEEDS, child_env, run_cli
 from tracker import startup
 from tracker.cli import COMMANDS, VERSION, app, main
 
@@ -245,3 +248,60 @@ def test_main_leaves_the_collector_running(
         assert exited == code
         assert gc.isenabled()
     assert capsys.readouterr().out.startswith(VERSION)
+
+
+# a tracker run with an atexit handler of its own: it prints only if the teardown runs
+WITH_TEARDOWN_MARK = (
+    "import atexit, sys\n"
+    "atexit.register(lambda: print('teardown ran', file=sys.stderr))\n"
+    "from tracker.__main__ import run\n"
+    "run()\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "quick"),
+    [
+        (["--config", "{config}", "status", "--json"], 0, True),
+        (["--config", "{config}", "history", "--json"], 0, True),
+        (["--help"], 0, True),
+        (["--version"], 0, True),
+        (["--config", "{folder}/missing.toml", "status", "--json"], 2, True),
+        (["--config", "{config}", "feeds", "--json"], 0, False),
+        (["--config", "{config}", "alerts", "--json"], 0, False),
+    ],
+    ids=["status", "history", "--help", "--version", "status, no config", "feeds", "alerts"],
+)
+def test_read_commands_end_without_the_teardown_and_lose_no_output(
+    small_db: Path, tmp_path: Path, args: list[str], code: int, quick: bool
+) -> None:
+    """status, history, check, --help and --version end at once (tracker/startup.py):
+    their output whole, their exit code kept, the database closed; others as ever."""
+    config = tmp_path / small_db.name  # a copy of its own: nothing else holds it open
+    shutil.copy(small_db, config)
+    source, copy = (
+        sqlite3.connect(small_db.parent / "small.db"),
+        sqlite3.connect(tmp_path / "small.db"),
+    )
+    source.backup(copy)  # what is in its write-ahead log too
+    source.close()
+    copy.close()
+    filled = [a.format(folder=tmp_path, config=config) for a in args]
+    done = subprocess.run(
+        [sys.executable, "-c", WITH_TEARDOWN_MARK, *filled],
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert done.returncode == code, done.stderr[-2000:]
+    assert ("teardown ran" in done.stderr) is not quick, done.stderr[-2000:]
+    if "--json" in args and code == 0:
+        assert json.loads(done.stdout)  # all of it, flushed
+    elif code == 0:
+        assert done.stdout.strip()
+    else:
+        assert "config file not found" in done.stderr
+    # the connections were closed: SQLite removed its write-ahead log
+    assert not (tmp_path / "small.db-wal").exists()

@@ -74,12 +74,15 @@ def root(
     ctx.obj = State(config_path=config, verbose=verbose)
     if ctx.invoked_subcommand not in OPEN_FIRST:
         startup.resume()
+    else:
+        startup.allow_quick_exit()  # they leave nothing to finish (tracker/startup.py)
 
 
 # Commands that end the start-up pause themselves (tracker/startup.py), once their
 # imports are done and the store is open (open_store): short read commands, whose
 # evaluation then runs without the collector scanning what start-up made. Every other
-# command collects as usual from its first line.
+# command collects as usual from its first line. These also end without the
+# interpreter's teardown (startup.finish): they leave nothing to finish.
 OPEN_FIRST = frozenset({"status", "history", "check"})
 
 
@@ -167,7 +170,10 @@ def main() -> None:
     try:
         if sys.argv[1:] == ["--version"]:  # alone: answered before typer builds the group
             print(VERSION)
+            startup.allow_quick_exit()
             return
+        if sys.argv[1:] in ([], ["--help"]):  # the help alone
+            startup.allow_quick_exit()
         app(args=hoist_globals(sys.argv[1:]), prog_name="tracker")  # completion needs the name
     except Exception as exc:  # raised outside the commands' own handling
         from tracker.config import ConfigError  # loaded by then if it was raised

@@ -95,6 +95,7 @@ def open_store(config: Config, now: datetime) -> Store:
     from tracker.evaluate import Evaluator
 
     engine = _engine(config, None)
+    startup.before_quick_exit(engine.dispose)  # its connections closed, as ever
     evaluator = Evaluator.opened(config, engine, now)
     startup.resume()  # start-up ends here for the read commands (tracker/cli/__init__.py)
     return Store(config, engine, evaluator.ids, evaluator)
