@@ -3,7 +3,9 @@
 Each candidate is a fresh interpreter (a subprocess), as a user's shell runs it; the
 candidates run interleaved, round after round, and medians are compared. The floors are
 `python -c "import typer"` for `--help`/`--version` (wanted <= 1.1x) and
-`python -c "import typer, sqlmodel"` for `status` (wanted <= 1.3x). `--help` and
+`python -c "import typer, sqlmodel"` for `status` (wanted <= 1.3x); each floor is also
+timed ending with `os._exit(0)`, without the interpreter's teardown, which the read
+commands skip (tracker/startup.py), to show what that part is. `--help` and
 `--version` run both as `python -m tracker` and through the `tracker` script pip
 installed in this interpreter's bin (what a user types). Wall time is the
 measure; the CPU time of each child (user + system, from getrusage) is printed beside
@@ -94,6 +96,11 @@ def main() -> None:
     typer_floor, sql_floor = 'python -c "import typer"', 'python -c "import typer, sqlmodel"'
     help_runs = {typer_floor: timed(typer_floor, ["-c", "import typer"])}
     status_runs = {sql_floor: timed(sql_floor, ["-c", "import typer, sqlmodel"])}
+    # the floors without the interpreter's teardown, which the read commands skip
+    # (tracker/startup.py): what the commands cost beyond the imports, teardown aside
+    for runs, modules in ((help_runs, "typer"), (status_runs, "typer, sqlmodel")):
+        name = f'python -c "import {modules}; os._exit(0)" (floor, no teardown)'
+        runs[name] = timed(name, ["-c", f"import os, {modules}; os._exit(0)"])
     # the `tracker` script pip installs (what a user types), beside `python -m tracker`
     script = Path(sys.executable).parent / "tracker"
     for tag, path in trees.items():
