@@ -19,6 +19,8 @@ process, with the options tracker/feeds/parse.py passes; "httpx alone" fetches t
 URLs with a bare httpx.AsyncClient per host (its own pool, at most `per_host`
 connections), at most `concurrency` requests in flight, bodies read, nothing parsed or
 stored. Every candidate's CPU per feed is printed as a ratio of the in-process poll's.
+"fetch_http alone" fetches the same way through tracker's own fetcher (HostClients,
+Limiter, the asyncio transport): the polling process's fetching without the rest.
 """
 
 from __future__ import annotations
@@ -81,6 +83,7 @@ def _workers_cpu() -> float:
 # -- the floors: the libraries alone ---------------------------------------------------
 
 FLOORS = ("feedparser alone", "httpx alone")
+ALONE = (*FLOORS, "fetch_http alone")
 
 
 def _documents() -> list[bytes]:
@@ -129,12 +132,28 @@ async def _httpx_alone(urls: list[str], concurrency: int, per_host: int, tls: An
             await client.aclose()
 
 
+async def _fetch_http_alone(urls: list[str], concurrency: int, per_host: int) -> int:
+    """Every URL through tracker's fetch_http, as a poll fetches them (HostClients loads
+    its TLS context once per poll, as in a poll); bytes read."""
+    from tracker.feeds.fetch import FetchPolicy, HostClients, Limiter, fetch_http
+
+    policy = FetchPolicy(concurrency=concurrency, per_host=per_host)
+    limiter = Limiter(concurrency, per_host)
+    async with HostClients(policy) as clients:
+        fetched = await asyncio.gather(
+            *(fetch_http(clients, u, policy=policy, limiter=limiter) for u in urls)
+        )
+    return sum(len(f.data) for f in fetched)
+
+
 def _floor(kind: str, urls: list[str], documents: list[bytes], tls: Any) -> dict[str, Any]:
     cpu_before, started = time.process_time(), time.perf_counter()
     if kind == "feedparser alone":
         stored = _feedparser_alone(documents)
-    else:
+    elif kind == "httpx alone":
         stored = asyncio.run(_httpx_alone(urls, 50, 2, tls))
+    else:
+        stored = asyncio.run(_fetch_http_alone(urls, 50, 2))
     wall = time.perf_counter() - started
     cpu = time.process_time() - cpu_before
     return {"wall": wall, "cpu": cpu, "workers": 0.0, "stored": stored, "errors": []}
@@ -181,7 +200,7 @@ def candidate(kind: str, port: int, folder: Path) -> None:
     tls = httpx.create_ssl_context()  # loading the CA bundle: once, as HostClients does
     print("ready", flush=True)
     for n, _line in enumerate(sys.stdin):
-        if kind in FLOORS:
+        if kind in ALONE:
             print(json.dumps(_floor(kind, urls, documents, tls)), flush=True)
             continue
         t = Tracker(config, open_engine(f"sqlite:///{folder / f'{n}.db'}"), now=NOW)
@@ -226,7 +245,7 @@ def main() -> None:
     trees = {"in-process": old or ROOT, "worker pool": ROOT}
     if old is not None:
         trees = {"in-process": old, "worker pool, before": old, "worker pool": ROOT}
-    trees.update((floor, ROOT) for floor in FLOORS)
+    trees.update((alone, ROOT) for alone in ALONE)
     workers = {
         name: Worker(name.split(",")[0], port, tree=tree, script=HERE)
         for name, tree in trees.items()
@@ -265,7 +284,7 @@ def main() -> None:
             f"  cores busy {(cpu + pool) / wall:4.2f}"
             f"  CPU per feed {1000 * (cpu + pool) / FEEDS:5.2f} ms"
             f" ({1000 * cpu / FEEDS:5.2f} ms in the polling process);"
-            f" {'bytes read' if name == 'httpx alone' else 'entries'}"
+            f" {'entries' if name in trees and name not in ALONE[1:] else 'bytes read'}"
             f" {sorted({r['stored'] for r in runs})}"
         )
     base = medians["in-process"]
