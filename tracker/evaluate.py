@@ -16,7 +16,6 @@ from tracker import alerting, corroborate, silence
 from tracker.awaits import Await, AwaitPhase, AwaitStatus, await_status
 from tracker.config import Config
 from tracker.domain import AlertDecision, AlertKind, Kind, OfficialStatus, Sighting
-from tracker.notify.message import Context, message_id, render
 from tracker.notify.plan import Waiting
 from tracker.store import alert_store, corrections, last_seen, repo
 from tracker.store.engine import session as session_for
@@ -261,6 +260,8 @@ class Evaluator:
     def _channel_rows(self, row: AlertRow, decision: AlertDecision) -> list[AlertRow]:
         """The same alert for each [[notify]] route that wants this official: its own
         row, so that it has its own delivery state, claims, retries and supersession."""
+        from tracker.notify.message import message_id  # only when alerting: not for `status`
+
         official = next(o for o in self.config.officials if o.name == decision.official)
         return [
             AlertRow(
@@ -286,6 +287,8 @@ class Evaluator:
     ) -> AlertRow:
         """The message of one decision; `aside` are the disputed sightings, left out of
         its timeline of recent appearances."""
+        from tracker.notify.message import Context, render  # only when alerting
+
         official_id = self.ids[decision.official]
         status = decision.status
         previous = None

@@ -7,7 +7,7 @@ import re
 import uuid
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import or_, update
 from sqlmodel import Session, col, select
@@ -15,11 +15,13 @@ from sqlmodel import Session, col, select
 from tracker.alerting import AlertState
 from tracker.awaits import Await
 from tracker.domain import AlertKind, Kind, Sighting
-from tracker.notify.message import Report
 from tracker.notify.plan import Outcome, Superseded, Waiting, episode_root, thread_kinds
 from tracker.store.corrections import standing
 from tracker.store.repo import insert_or_skip, to_sighting
 from tracker.store.tables import AlertRow, AwaitRow, EntryRow, FindingRow, MuteRow, OfficialRow
+
+if TYPE_CHECKING:  # rendering is loaded by the alerts that need it, not by `status`
+    from tracker.notify.message import Report
 
 _REPEAT = re.compile(r"#repeat(\d+)$")
 
@@ -206,6 +208,8 @@ def reports_since(
     )
     if after is not None:
         query = query.where(col(FindingRow.published) > after)
+    from tracker.notify.message import Report
+
     rows = session.exec(query).all()
     reports = [Report(f.kind, f.day, f.sentence, e.url, e.title) for f, e in rows[:limit]]
     return len(rows), reports
