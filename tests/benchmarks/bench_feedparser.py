@@ -4,10 +4,12 @@ Each candidate parses the same 300 documents (made as the feed server of bench_p
 and bench_cores makes them) with a Content-Location naming its feed, as parse_feed
 passes the feed's URL:
 
-- "parse.py's call": io.BytesIO, the response headers, FEEDPARSER_OPTIONS, and
-  feedparser's base joins remembered (parse._join_once): what the workers run;
-- "feedparser's own join": the same call with feedparser.mixin's make_safe_absolute_uri
-  as feedparser ships it (what parse.py did before);
+- "parse.py's call": io.BytesIO, the response headers, FEEDPARSER_OPTIONS, feedparser's
+  base joins remembered (parse._join_once) and its content parameters copied by hand
+  (parse._Copy): what the workers run;
+- "feedparser's own join" and "feedparser's own deepcopy": the same call with
+  feedparser.mixin's make_safe_absolute_uri, or its copy module, as feedparser ships
+  them (what parse.py did before);
 - "resolve_relative_uris=False": not taken, it changes stored text (docs/performance.md);
 - "no Content-Location": not taken, relative links would stay relative; shows what
   the base costs;
@@ -16,6 +18,7 @@ passes the feed's URL:
 
 from __future__ import annotations
 
+import copy
 import io
 import random
 from collections.abc import Callable, Iterator
@@ -34,12 +37,18 @@ HEADERS = {"content-type": "application/rss+xml; charset=utf-8", "etag": '"v1"'}
 
 
 @contextmanager
-def _join(fn: Callable[..., Any]) -> Iterator[None]:
-    feedparser.mixin.make_safe_absolute_uri = fn
+def _shipped(join: bool, deepcopy: bool) -> Iterator[None]:
+    """feedparser.mixin's join and copy as feedparser ships them, where asked."""
+    mixin: Any = feedparser.mixin
+    mine = mixin.make_safe_absolute_uri, mixin.copy
+    if join:
+        mixin.make_safe_absolute_uri = parse._safe_absolute_uri
+    if deepcopy:
+        mixin.copy = copy
     try:
         yield
     finally:
-        feedparser.mixin.make_safe_absolute_uri = parse._join_once
+        mixin.make_safe_absolute_uri, mixin.copy = mine
 
 
 def main() -> None:
@@ -52,11 +61,12 @@ def main() -> None:
     def call(
         wrap: Callable[[bytes], Any] = io.BytesIO,
         base: bool = True,
-        join: Callable[..., Any] = parse._join_once,
+        own_join: bool = False,
+        own_deepcopy: bool = False,
         **options: Any,
     ) -> Callable[[], None]:
         def run() -> None:
-            with _join(join):
+            with _shipped(own_join, own_deepcopy):
                 for data, url in documents:
                     headers = {**HEADERS, "content-location": url} if base else HEADERS
                     feedparser.parse(
@@ -70,7 +80,9 @@ def main() -> None:
     medians = compare(
         {
             "parse.py's call": call(),
-            "feedparser's own join": call(join=parse._safe_absolute_uri),
+            "feedparser's own join": call(own_join=True),
+            "feedparser's own deepcopy": call(own_deepcopy=True),
+            "both as feedparser ships them": call(own_join=True, own_deepcopy=True),
             "resolve_relative_uris=False": call(resolve_relative_uris=False),
             "no Content-Location": call(base=False),
             "bytes, not BytesIO": call(wrap=bytes),

@@ -7,6 +7,7 @@ the response headers, so the fetcher alone decides what goes over the network.
 from __future__ import annotations
 
 import calendar
+import copy
 import functools
 import hashlib
 import io
@@ -61,6 +62,33 @@ def _join_once(base: Any, rel: Any = None) -> Any:
 
 
 feedparser.mixin.make_safe_absolute_uri = _join_once
+
+_PLAIN = (str, bytes, int, float, bool, type(None))
+
+
+class _Copy:
+    """feedparser.mixin's `copy` module with a quicker deepcopy. For every title,
+    summary and content feedparser deep-copies its small dict of content parameters
+    (type, language, base); copy.deepcopy's generic machinery was ~10% of a small
+    feed's parse. A FeedParserDict of plain immutable values is copied key by key
+    through FeedParserDict's own __setitem__, which is what deepcopy does with it;
+    anything else goes to copy.deepcopy."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(copy, name)
+
+    @staticmethod
+    def deepcopy(x: Any, memo: dict[int, Any] | None = None) -> Any:
+        plain = type(x) is feedparser.FeedParserDict and not vars(x)
+        if plain and all(type(v) in _PLAIN for v in x.values()):
+            y = feedparser.FeedParserDict()
+            for key, value in x.items():
+                y[key] = value
+            return y
+        return copy.deepcopy(x, memo)
+
+
+feedparser.mixin.copy = _Copy()
 
 
 class FeedParseError(Exception):
