@@ -9,6 +9,10 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -121,16 +125,13 @@ def wait_until(predicate: Callable[[], bool], timeout: float = 10.0) -> bool:
     return False
 
 
-def fresh_database(server_url: str, name: str) -> str:
-    """A new, empty database `name` on the PostgreSQL server of `server_url` (dropped
-    first if a previous test left it); its URL."""
-    from sqlalchemy import create_engine, text
+def database_url(request: pytest.FixtureRequest, folder: Path, name: str) -> str:
+    """The database of a test parametrized by backend ("sqlite" or "postgresql"): a
+    SQLite file `name`.db in `folder`, or a fresh PostgreSQL database `name` on the
+    test server, named after `name` (the `postgres_url` fixture, started only
+    when asked for)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{folder / f'{name}.db'}"
+    from tests.pgdb import fresh_database
 
-    admin = create_engine(server_url)
-    try:
-        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(text(f"DROP DATABASE IF EXISTS {name}"))
-            conn.execute(text(f"CREATE DATABASE {name}"))
-    finally:
-        admin.dispose()
-    return server_url.rsplit("/", 1)[0] + "/" + name
+    return fresh_database(request.getfixturevalue("postgres_url"), name)

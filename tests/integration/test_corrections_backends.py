@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import fresh_database
+from tests.helpers import database_url
 from tracker.cli.report import corrected_history
 from tracker.config import parse_config
 from tracker.domain import AlertKind, Kind, Status
@@ -43,10 +43,7 @@ LAVROV, CHOE = "Sergey Lavrov", "Choe Son Hui"
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def tracker(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Tracker]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'desk.db'}"
-    else:
-        url = fresh_database(request.getfixturevalue("postgres_url"), "desk")
+    url = database_url(request, tmp_path, "desk")
     feed = tmp_path / "feed.xml"
     feed.write_text(FEED, encoding="utf-8")
     config = parse_config(

@@ -15,7 +15,7 @@ from sqlalchemy import text, update
 from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 
-from tests.pgdb import fresh_database
+from tests.helpers import database_url
 from tracker.store import health, leases, repo, workers
 from tracker.store.engine import open_engine
 from tracker.store.engine import session as session_for
@@ -32,10 +32,7 @@ S = timedelta(seconds=1)
 def engine(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Engine]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('leases') / 't.db'}"
-    else:
-        url = fresh_database(request.getfixturevalue("postgres_url"), "leases")
+    url = database_url(request, tmp_path_factory.mktemp("leases"), "leases")
     made = open_engine(url)
     try:
         yield made

@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from tests.feedtools import NOW, item, rss
-from tests.helpers import fresh_database
+from tests.helpers import database_url
 from tracker.config import FeedConfig, parse_config
 from tracker.feeds.fetch import Fetched, FetchError
 from tracker.feeds.parse import parse_feed
@@ -38,10 +38,7 @@ URLS = [f"https://wire{n}.example/feed.xml" for n in range(4)]
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def tracker(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Tracker]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'batches.db'}"
-    else:
-        url = fresh_database(request.getfixturevalue("postgres_url"), "batches")
+    url = database_url(request, tmp_path, "batches")
     config = parse_config(
         {
             "database": url,

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import Engine, event
 
 from tests.bulkdb import add_corrections, build, end_of_history, official_name
-from tests.helpers import fresh_database
+from tests.pgdb import fresh_database
 from tracker import corroborate
 from tracker.config import parse_config
 from tracker.corroborate import AbsenceReport, Account

@@ -18,7 +18,8 @@ import pytest
 from sqlalchemy import select, update
 
 from tests import bulkdb
-from tests.helpers import ROOT, child_env, fresh_database, wait_until
+from tests.helpers import ROOT, child_env, wait_until
+from tests.pgdb import fresh_database
 from tracker.config import parse_config
 from tracker.domain import Entry
 from tracker.jobs import Tracker
