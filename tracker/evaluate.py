@@ -178,8 +178,8 @@ class Evaluator:
         and most officials are done. Those whose latest day is disputed are walked back,
         all together, two days in the next round, then twice as many each round (at most
         `most`) until one is not: most disputed sightings stand alone, so the next day
-        usually settles it, and a long run of them still takes few rounds. Whether a day is disputed
-        depends only on that day's appearances and the reports covering it, so an
+        usually settles it, and a long run of them still takes few rounds. Whether a day
+        is disputed depends only on that day's appearances and the reports covering it, so an
         official is read back only as far as its latest undisputed day, never its whole
         history. The findings in `aside` (set aside by corrections) are never read."""
         last: dict[str, Sighting] = {}

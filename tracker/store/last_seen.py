@@ -105,9 +105,12 @@ def _standing(postgres: bool, finding_id: Any = None) -> Any:
     return finding_id.not_in(sa_select(cast(ids.c.value, Integer)).select_from(ids))
 
 
-def _where(postgres: bool, corrected: bool, *clauses: Any) -> tuple[Any, ...]:
-    """The clauses of a statement on finding, and the corrections' when it is made for them."""
-    return (*clauses, _standing(postgres)) if corrected else clauses
+def _where(
+    postgres: bool, corrected: bool, *clauses: Any, finding_id: Any = None
+) -> tuple[Any, ...]:
+    """The clauses of a statement on finding (or on the alias whose id is `finding_id`),
+    and the corrections' when it is made for them."""
+    return (*clauses, _standing(postgres, finding_id)) if corrected else clauses
 
 
 def _aside_param(aside: Collection[int]) -> dict[str, str]:
@@ -223,15 +226,17 @@ def _latest_statement(postgres: bool, corrected: bool, several: bool) -> Any:
     known = FindingRow.__table__.alias("known")  # type: ignore[attr-defined]
 
     def known_days() -> Any:
-        clauses = (
-            known.c.official_id == wanted.c.official_id,
-            known.c.kind == Kind.APPEARANCE.value,
-            known.c.day < wanted.c.bound,
-            known.c.published <= _AS_OF,
-            known.c.seen_at <= _AS_OF,
-        )
         return sa_select(known.c.day).where(
-            *clauses, *((_standing(postgres, known.c.id),) if corrected else ())
+            *_where(
+                postgres,
+                corrected,
+                known.c.official_id == wanted.c.official_id,
+                known.c.kind == Kind.APPEARANCE.value,
+                known.c.day < wanted.c.bound,
+                known.c.published <= _AS_OF,
+                known.c.seen_at <= _AS_OF,
+                finding_id=known.c.id,
+            )
         )
 
     if several:
