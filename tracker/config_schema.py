@@ -263,7 +263,7 @@ def _in_order(low: Bound, high: Bound, key: str, problem: str) -> None:
 
 
 class Table(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
 class Defaults(Table):
