@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from pydantic import ConfigDict
 from sqlalchemy import DateTime, Index, Text, TypeDecorator, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
@@ -32,16 +31,6 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC)
 
 
-class _Table(SQLModel):
-    """The base of the tables: pydantic builds a table's validator on first use, not at
-    import. No table row is ever validated (they are made from trusted values and the
-    database's rows); `model_dump` is their one pydantic use. Import of this module,
-    which every command pays: ~10% less. (SQLModel types `model_config` as a TypedDict
-    of its own that it does not export, hence the ignore.)"""
-
-    model_config = ConfigDict(defer_build=True)  # type: ignore[assignment]
-
-
 def _utc() -> Any:
     return Field(sa_type=UTCDateTime)
 
@@ -50,7 +39,7 @@ def _utc_optional() -> Any:
     return Field(default=None, sa_type=UTCDateTime)
 
 
-class FeedRow(_Table, table=True):
+class FeedRow(SQLModel, table=True):
     """A feed and its health. `url` is its identity as declared; after a permanent
     redirect it is fetched from `fetch_url` instead, so the config still matches."""
 
@@ -86,7 +75,7 @@ class FeedRow(_Table, table=True):
     lease_until: datetime | None = _utc_optional()
 
 
-class EntryRow(_Table, table=True):
+class EntryRow(SQLModel, table=True):
     __tablename__ = "entry"
     __table_args__ = (
         # `explain URL`: an entry by its link or its guid
@@ -115,7 +104,7 @@ class EntryRow(_Table, table=True):
     recognized: bool = False
 
 
-class OfficialRow(_Table, table=True):
+class OfficialRow(SQLModel, table=True):
     __tablename__ = "official"
 
     id: int | None = Field(default=None, primary_key=True)
@@ -123,7 +112,7 @@ class OfficialRow(_Table, table=True):
     added_at: datetime = _utc()
 
 
-class FindingRow(_Table, table=True):
+class FindingRow(SQLModel, table=True):
     """One appearance, absence report or mention of an official in an entry."""
 
     __tablename__ = "finding"
@@ -153,7 +142,7 @@ class FindingRow(_Table, table=True):
     source: str = Field(default="", max_length=300)
 
 
-class AlertRow(_Table, table=True):
+class AlertRow(SQLModel, table=True):
     """A message owed to people. Stored before delivery; unique per official and episode."""
 
     __tablename__ = "alert"
@@ -195,7 +184,7 @@ class AlertRow(_Table, table=True):
     refused: str = Field(default="", sa_type=Text)
 
 
-class MuteRow(_Table, table=True):
+class MuteRow(SQLModel, table=True):
     """A pause of alerts about one official; tracking goes on. Kept as a log."""
 
     __tablename__ = "mute"
@@ -208,7 +197,7 @@ class MuteRow(_Table, table=True):
     lifted_at: datetime | None = _utc_optional()
 
 
-class AwaitRow(_Table, table=True):
+class AwaitRow(SQLModel, table=True):
     """An awaited reply: the official should appear about a topic within a window."""
 
     __tablename__ = "await"
@@ -224,7 +213,7 @@ class AwaitRow(_Table, table=True):
     created_at: datetime = _utc()
 
 
-class CorrectionRow(_Table, table=True):
+class CorrectionRow(SQLModel, table=True):
     """A person's correction of what was recorded, kept beside the evidence, never in its
     place (tracker/store/corrections.py): `reject` one finding (entry, kind, day),
     `not_about` every finding of the official in an entry, or `add` a sighting by hand.
@@ -251,7 +240,7 @@ class CorrectionRow(_Table, table=True):
     removed_reason: str = Field(default="", sa_type=Text)
 
 
-class WorkerRow(_Table, table=True):
+class WorkerRow(SQLModel, table=True):
     """A running `tracker run` and its heartbeat (tracker/store/workers.py). Ids are never
     reused (AUTOINCREMENT on SQLite too): a feed's lease names its worker by id."""
 
