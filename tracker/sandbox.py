@@ -9,6 +9,12 @@ pool starts a fresh worker. Recognition runs there too, so every core is busy.
 
 pebble's ProcessPool gives what concurrent.futures' pool lacks: a timeout per task that
 kills the worker running it, and a worker replaced when it dies.
+
+Small documents that wait for a worker share one task (at most `Limits.together` of
+them): a task's round trip (pickling, the pipe, pebble's bookkeeping on both sides) cost
+more than parsing a typical feed. A task that fails as a whole (past its time, past its
+memory, its worker killed) is run again one document per task, so that the document to
+blame fails alone, with the message it would have had alone, and the others are read.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import resource
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -48,6 +55,8 @@ class Limits:
     seconds_per_mb: float = 2.0
     memory: int = 1024 * MB  # address space a document may add to a fresh worker's
     workers: int = 0  # 0: one per core
+    together: int = 8  # documents waiting for a worker that may share one task
+    together_size: int = 64 * 1024  # bytes of a document that may share its task
 
     def time_for(self, size: int) -> float:
         return self.seconds + self.seconds_per_mb * size / MB
@@ -135,6 +144,27 @@ def _parse_and_recognize(
     return feed, _recognize_all(entries)
 
 
+_Args = tuple[bytes, datetime, dict[str, str], str, str, float]
+_Digested = tuple[ParsedFeed, tuple[tuple[Finding, ...], ...] | None]
+
+
+def _parse_and_recognize_each(
+    many: Sequence[_Args],
+) -> list[_Digested | BaseException]:
+    """Several documents in one task: each one's result, or the exception it raised
+    (a document that cannot be read fails alone, as in a task of its own). Running out
+    of memory fails the task: the parent then reads each document alone."""
+    out: list[_Digested | BaseException] = []
+    for args in many:
+        try:
+            out.append(_parse_and_recognize(*args))
+        except MemoryError:
+            raise
+        except Exception as exc:
+            out.append(exc)
+    return out
+
+
 def _extract(data: bytes, url: str) -> str:
     from tracker.feeds import fulltext
 
@@ -153,6 +183,11 @@ class Sandbox:
         self._pool: pebble.ProcessPool | None = None
         self._lock = threading.Lock()
         self._closed = False
+        # small documents waiting to share a task (on the event loop's thread only)
+        self._waiting: deque[tuple[_Args, asyncio.Future[_Digested]]] = deque()
+        self._flying = 0  # tasks of them scheduled and not yet answered
+        self._flights: set[asyncio.Task[None]] = set()
+        self.tasks = 0  # tasks scheduled so far (what sharing saves shows here)
 
     def _get_pool(self) -> pebble.ProcessPool:
         with self._lock:
@@ -180,6 +215,7 @@ class Sandbox:
     async def _run(self, what: str, size: int, fn: Callable[..., T], *args: Any) -> T:
         seconds = self.limits.time_for(size)
         future = self._get_pool().schedule(fn, args=args, timeout=seconds)
+        self.tasks += 1
         try:
             return await asyncio.wrap_future(future)
         except concurrent.futures.TimeoutError:
@@ -218,10 +254,77 @@ class Sandbox:
         if not recognize:
             return Digest(await self._run("parsing", len(data), _parse, *args))
         within = self.limits.time_for(len(data)) / 2  # the rest is recognition's
-        feed, found = await self._run("parsing", len(data), _parse_and_recognize, *args, within)
+        if len(data) <= self.limits.together_size and self.limits.together > 1:
+            feed, found = await self._together((*args, within))
+        else:
+            feed, found = await self._run("parsing", len(data), _parse_and_recognize, *args, within)
         if found is None:
             found = await self.recognize([p.entry for p in feed.entries])
         return Digest(feed, found)
+
+    async def _together(self, args: _Args) -> _Digested:
+        """A small document's digest, in a task shared with the others waiting then."""
+        if self._closed:
+            raise SandboxError("shutting down")
+        answer: asyncio.Future[_Digested] = asyncio.get_running_loop().create_future()
+        self._waiting.append((args, answer))
+        self._dispatch()
+        return await answer
+
+    def _dispatch(self) -> None:
+        """Schedule what waits, a task per worker and one more in reserve (so that no
+        worker idles between two tasks); the rest waits, and is taken together when a
+        task comes back. One document waiting alone goes alone: no one waits for company."""
+        while self._waiting and self._flying <= self.limits.pool_size():
+            batch: list[tuple[_Args, asyncio.Future[_Digested]]] = []
+            while self._waiting and len(batch) < self.limits.together:
+                args, answer = self._waiting.popleft()
+                if not answer.done():  # its poll was cancelled meanwhile
+                    batch.append((args, answer))
+            if not batch:
+                return
+            self._flying += 1
+            flight = asyncio.ensure_future(self._fly(batch))
+            self._flights.add(flight)
+            flight.add_done_callback(self._flights.discard)
+
+    async def _fly(self, batch: list[tuple[_Args, asyncio.Future[_Digested]]]) -> None:
+        outcomes: list[_Digested | BaseException]
+        try:
+            outcomes = await self._together_or_alone([args for args, _ in batch])
+        except BaseException as exc:  # cancelled with the loop: so are its documents
+            outcomes = [exc] * len(batch)
+            if not isinstance(exc, Exception):
+                for _, answer in batch:
+                    answer.cancel()
+                raise
+        finally:
+            self._flying -= 1
+            if not self._closed:
+                self._dispatch()
+        for (_, answer), outcome in zip(batch, outcomes, strict=True):
+            if answer.done():
+                continue
+            if isinstance(outcome, BaseException):
+                answer.set_exception(outcome)
+            else:
+                answer.set_result(outcome)
+
+    async def _together_or_alone(self, many: list[_Args]) -> list[_Digested | BaseException]:
+        """The documents' digests in one task; if that task fails as a whole, each in
+        its own task, so that the one to blame fails alone."""
+        if len(many) > 1:
+            size = sum(len(args[0]) for args in many)
+            try:
+                return await self._run("parsing", size, _parse_and_recognize_each, many)
+            except Exception:  # past its time or memory, its worker killed, ...
+                pass
+        return list(
+            await asyncio.gather(
+                *(self._run("parsing", len(a[0]), _parse_and_recognize, *a) for a in many),
+                return_exceptions=True,
+            )
+        )
 
     async def extract(self, data: bytes, url: str) -> str:
         """The main text of an article page (full-text feeds)."""
