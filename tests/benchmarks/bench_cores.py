@@ -11,7 +11,8 @@ before"). Each candidate is its own process (this file run by path, that code's
 `tracker` first on PYTHONPATH), set up once, then polled in turn, round after round,
 against one feed server. Printed per candidate (medians): wall time; CPU seconds of
 the polling process and of the pool's workers (read from /proc); cores busy = CPU /
-wall; CPU per feed. BENCH_FEEDS and BENCH_ROUNDS change the size.
+wall, and the same counting the feed server's CPU during that poll (what else keeps
+the machine's cores busy); CPU per feed. BENCH_FEEDS and BENCH_ROUNDS change the size.
 
 Two floors, in the same rounds, show what the design's libraries cost alone on this
 workload (current code only): "feedparser alone" parses the same documents in one
@@ -259,9 +260,10 @@ def main() -> None:
 
     def checked(worker: Worker) -> Callable[[], dict[str, Any]]:
         def run() -> dict[str, Any]:
+            served = _cpu_of(server.pid)  # type: ignore[arg-type]
             report = worker()
             assert not report["errors"], report["errors"]
-            return report
+            return {**report, "server": _cpu_of(server.pid) - served}  # type: ignore[arg-type]
 
         return run
 
@@ -274,14 +276,15 @@ def main() -> None:
         server.join(10)
     medians = {}
     for name, runs in samples.items():
-        wall, cpu, pool = (
-            statistics.median(r[k] for r in runs) for k in ("wall", "cpu", "workers")
+        wall, cpu, pool, served = (
+            statistics.median(r[k] for r in runs) for k in ("wall", "cpu", "workers", "server")
         )
         medians[name] = (wall, cpu, pool)
         print(
             f"  {name:20}  wall {wall:6.2f} s  CPU: polling process {cpu:6.2f} s"
             f" + workers {pool:6.2f} s = {cpu + pool:6.2f} s"
-            f"  cores busy {(cpu + pool) / wall:4.2f}"
+            f"  cores busy {(cpu + pool) / wall:4.2f} ({(cpu + pool + served) / wall:4.2f} with"
+            f" the feed server's {served:5.2f} s)"
             f"  CPU per feed {1000 * (cpu + pool) / FEEDS:5.2f} ms"
             f" ({1000 * cpu / FEEDS:5.2f} ms in the polling process);"
             f" {'entries' if name in trees and name not in ALONE[1:] else 'bytes read'}"
