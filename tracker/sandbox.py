@@ -288,6 +288,12 @@ class Sandbox:
             self._flights.add(flight)
             flight.add_done_callback(self._flights.discard)
 
+    def _fail_waiting(self) -> None:
+        while self._waiting:
+            _, answer = self._waiting.popleft()
+            if not answer.done():
+                answer.set_exception(SandboxError("shutting down"))
+
     async def _fly(self, batch: list[tuple[_Args, asyncio.Future[_Digested]]]) -> None:
         outcomes: list[_Digested | BaseException]
         try:
@@ -300,7 +306,9 @@ class Sandbox:
                 raise
         finally:
             self._flying -= 1
-            if not self._closed:
+            if self._closed:  # close() came from another thread: what waits fails now
+                self._fail_waiting()
+            else:
                 self._dispatch()
         for (_, answer), outcome in zip(batch, outcomes, strict=True):
             if answer.done():

@@ -147,3 +147,24 @@ def test_a_closed_sandbox_refuses_documents_with_one_line() -> None:
     sandbox.close()
     with pytest.raises(SandboxError, match="shutting down"):
         asyncio.run(sandbox.digest(_feed(0), fallback_time=NOW))
+
+
+def test_closing_the_sandbox_fails_every_waiting_document_at_once() -> None:
+    # The daemon closes the sandbox from its main thread while polls wait on the loop's
+    # thread: nothing may wait for a worker that is gone.
+    limits = Limits(seconds=60.0, seconds_per_mb=0.0, workers=1, together_size=2 * MB)
+    documents = [attribute_bomb(), attribute_bomb()] + [_feed(n) for n in range(10)]
+    sandbox = Sandbox(OFFICIALS, limits)
+
+    async def scenario() -> list[Digest | BaseException]:
+        asked = asyncio.ensure_future(_all(sandbox, documents))
+        await asyncio.sleep(1.0)  # the bombs hold the worker; the rest wait
+        assert not asked.done()
+        await asyncio.get_running_loop().run_in_executor(None, sandbox.close)
+        return await asyncio.wait_for(asked, 15)
+
+    started = time.monotonic()
+    out = asyncio.run(scenario())
+    assert time.monotonic() - started < 15
+    assert all(isinstance(d, BaseException) for d in out), out
+    assert any(isinstance(d, SandboxError) and "shutting down" in str(d) for d in out), out
