@@ -17,7 +17,7 @@ from tracker.awaits import Await, AwaitPhase, AwaitStatus, await_status
 from tracker.config import Config
 from tracker.domain import AlertDecision, AlertKind, Kind, OfficialStatus, Sighting
 from tracker.notify.plan import Waiting
-from tracker.store import alert_store, corrections, last_seen, repo
+from tracker.store import alert_store, corrections, last_seen, memo, repo
 from tracker.store.engine import session as session_for
 from tracker.store.tables import AlertRow, MuteRow
 from tracker.thresholds import threshold_for
@@ -72,13 +72,38 @@ class Evaluator:
                 watch = Await(w.official, w.since, w.within, w.about)
                 alert_store.add_await(session, self.ids[w.official], watch, now, "config")
 
-    def statuses(self, as_of: datetime, *, watching_since: datetime | None = None) -> Evaluation:
+    def statuses(
+        self,
+        as_of: datetime,
+        *,
+        watching_since: datetime | None = None,
+        remember_past: bool = False,
+    ) -> Evaluation:
+        """Statuses as of `as_of`. What they read from history is remembered at the
+        history's version (tracker/store/memo.py) and recalled while nothing changed:
+        always for "now" (an `as_of` at or after everything stored), for an earlier
+        moment only with `remember_past` (a person asking `status --as-of`; replay's
+        moments are each asked once)."""
         adaptive = self.config.alerts.adaptive
         with session_for(self.engine) as session:
             # corrections by hand, read once: the findings they set aside are left out
             # of every statement below; the sightings added by hand count beside the rest
             corrected = corrections.in_force(session, as_of)
-            last, disputes, support = self._last_seen(session, as_of, corrected.aside)
+            at = memo.version(session)  # before history: see tracker/store/memo.py
+            memo_key, reading, moment = None, None, None
+            if at is not None:
+                moment = None if at.admits_all(as_of) else as_of
+                memo_key = memo.key(self.ids, corrected.aside, corrected.by_hand, moment)
+                reading = memo.recall(session, memo_key, at)
+            if reading is None:
+                last, disputes, support = self._last_seen(session, as_of, corrected.aside)
+                last_sources = {
+                    name: support[(name, s.date)].sources
+                    for name, s in last.items()
+                    if (name, s.date) in support
+                }
+            else:
+                last, disputes, last_sources = reading.last, reading.disputed, reading.sources
             since = watching_since or repo.coverage_start(session)
             learning = {o.name: self.ids[o.name] for o in self.config.officials if o.adaptive}
             start = (as_of - adaptive.window).date()
@@ -106,14 +131,18 @@ class Evaluator:
                 )
                 statuses.append(status)
             seen = {s.name: s.evidence for s in statuses if s.evidence is not None}
-            absences = last_seen.count_since(
-                session,
-                self.ids,
-                Kind.ABSENCE,
-                {name: s.published for name, s in seen.items()},
-                as_of,
-                corrected.aside,
-            )
+            after = {name: s.published.isoformat() for name, s in seen.items()}
+            if reading is not None and reading.counted_after == after:
+                absences = reading.absences
+            else:
+                absences = last_seen.count_since(
+                    session,
+                    self.ids,
+                    Kind.ABSENCE,
+                    {name: s.published for name, s in seen.items()},
+                    as_of,
+                    corrected.aside,
+                )
             mutes = alert_store.active_mutes(session, as_of)
             undelivered = alert_store.waiting(session)
             awaited = [
@@ -133,6 +162,10 @@ class Evaluator:
                 # a window that closed before watching began cannot be judged
                 if watch.since <= as_of and (since is None or since <= watch.deadline)
             ]
+        wanted = moment is None or remember_past
+        if reading is None and at is not None and memo_key is not None and wanted:
+            kept = memo.Reading(last, disputes, last_sources, absences, after)
+            memo.remember(self.engine, memo_key, at, kept, past=moment is not None)
         set_aside: dict[str, list[corroborate.Dispute]] = {}
         for (name, day), dispute in sorted(disputes.items()):
             if name not in seen or seen[name].date < day:
@@ -143,7 +176,7 @@ class Evaluator:
             absences=absences,
             mutes=mutes,
             awaits=awaited,
-            sources=self._sources(seen, last, support),
+            sources=self._sources(seen, last, last_sources),
             disputed=set_aside,
             undelivered=undelivered,
         )
@@ -152,15 +185,15 @@ class Evaluator:
     def _sources(
         seen: dict[str, Sighting],
         last: dict[str, Sighting],
-        support: dict[tuple[str, date], corroborate.Support],
+        last_sources: dict[str, tuple[str, ...]],
     ) -> dict[str, tuple[str, ...]]:
         """Per official, who reported the last-seen day: its sources, or "added by hand"."""
         out: dict[str, tuple[str, ...]] = {}
         for name, s in seen.items():
             if last.get(name) is not s:
                 out[name] = ("added by hand",)
-            elif (name, s.date) in support:
-                out[name] = support[(name, s.date)].sources
+            elif name in last_sources:
+                out[name] = last_sources[name]
         return out
 
     def _last_seen(

@@ -15,6 +15,14 @@ $BENCH_SIZES (e.g. "10000,100000") to measure fewer sizes. $BENCH_BEFORE_INDEXES
 this version's indexes on that copy (for older code that already has them, e.g. main
 before a change to the queries).
 
+`status` recalls what it read from history while nothing changed (tracker/store/memo.py):
+the daemon's evaluation after each poll remembers it, so a person's `status` between polls
+recalls it. "history read again" times the other case, the first `status` after a change:
+before each of its runs the reading of "now" is forgotten, so it reads history and
+remembers it again (the forgetting happens in this process, outside the CPU counted).
+`--as-of` asks about an earlier moment, remembered because a person asked for it; its first
+run in the rounds (a warm-up) reads history.
+
 $BENCH_CORRECTIONS=N (N > 0) also times `status` on a copy of the largest database with
 corrections by hand in force: the latest sighting of N officials rejected, N/4 absence
 reports not about their official, one sighting by hand (tests/bulkdb.py).
@@ -23,6 +31,7 @@ reports not about their official, one sighting by hand (tests/bulkdb.py).
 from __future__ import annotations
 
 import os
+import re
 import resource
 import shutil
 import sqlite3
@@ -66,17 +75,54 @@ def _config(folder: Path, database: Path) -> Path:
     return path
 
 
-def _command(args: list[str], tree: Path = ROOT) -> Callable[[], object]:
+def _command(
+    args: list[str], tree: Path = ROOT, prepare: Callable[[], None] | None = None
+) -> Callable[[], object]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
     env["PYTHONPATH"] = str(tree)
 
     def run() -> object:
+        if prepare is not None:
+            prepare()
         done = subprocess.run(args, env=env, cwd=tree, capture_output=True, text=True)
         if done.returncode != 0:
             raise RuntimeError(f"{' '.join(args)}: {done.stderr.strip()[-500:]}")
         return done
 
     return run
+
+
+def _forget_now(database: Path) -> Callable[[], None]:
+    """Forget the remembered reading of "now", as a change to history would."""
+
+    def forget() -> None:
+        with sqlite3.connect(database) as db:
+            db.execute("DELETE FROM evaluation_memo WHERE NOT past")
+
+    return forget
+
+
+def _revision(tree: Path) -> str:
+    """The newest schema revision of the code in `tree`."""
+    found = re.search(
+        r'^HEAD = "(\w+)"', (tree / "tracker/store/schema_version.py").read_text(), re.M
+    )
+    assert found, f"no HEAD in {tree}"
+    return found.group(1)
+
+
+def _downgrade(url: str, revision: str) -> None:
+    """The database at the older code's revision, so that the older code can open it."""
+    from tracker.store.engine import connect, schema_lock
+    from tracker.store.migrations import runner
+
+    engine = connect(url)
+    try:
+        with schema_lock(engine) as conn:
+            if runner.current(conn) != revision:
+                runner.downgrade(conn, revision)
+    finally:
+        engine.dispose()
 
 
 def _cpu_counted(
@@ -130,6 +176,9 @@ def main() -> None:
             tracker = [python, "-m", "tracker", "--config", config]
             label = f"{size // 1000:,}k findings" if size < 10**6 else f"{size // 10**6}M findings"
             candidates[f"status, {label}"] = _command([*tracker, "status"])
+            candidates[f"status, {label}, history read again"] = _command(
+                [*tracker, "status"], prepare=_forget_now(database)
+            )
             candidates[f"status --json, {label}"] = _command([*tracker, "status", "--json"])
             candidates[f"status --as-of {as_of}, {label}"] = _command(
                 [*tracker, "status", "--as-of", as_of]
@@ -148,6 +197,7 @@ def main() -> None:
             if old is not None and size == max(SIZES):
                 copy = folder / f"before-{size}.db"
                 shutil.copy(database, copy)
+                _downgrade(f"sqlite:///{copy}", _revision(old))
                 with sqlite3.connect(copy) as db:
                     db.executescript("ANALYZE;" if SAME_INDEXES else OLD_INDEXES)
                 old_config = str(_config(folder, copy))

@@ -92,7 +92,8 @@ def snapshot(url: str) -> Snapshot:
 
 def _rows(conn: Any, table: str, columns: list[str]) -> list[tuple[Any, ...]]:
     quoted = ", ".join(f'"{c}"' for c in columns)
-    return [tuple(r) for r in conn.execute(text(f'SELECT {quoted} FROM "{table}" ORDER BY id'))]
+    # by the first column: the primary key of every table (`key` of evaluation_memo)
+    return [tuple(r) for r in conn.execute(text(f'SELECT {quoted} FROM "{table}" ORDER BY 1'))]
 
 
 def kept(before: Snapshot, url: str) -> None:

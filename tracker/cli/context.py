@@ -84,8 +84,8 @@ class Store:
     ids: dict[str, int]
     evaluator: Evaluator
 
-    def statuses(self, as_of: datetime) -> Evaluation:
-        return self.evaluator.statuses(as_of)
+    def statuses(self, as_of: datetime, *, remember_past: bool = False) -> Evaluation:
+        return self.evaluator.statuses(as_of, remember_past=remember_past)
 
 
 def open_store(config: Config, now: datetime) -> Store:

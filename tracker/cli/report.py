@@ -199,7 +199,8 @@ def status(
     config = load(ctx)
     when = parse_time(as_of) or utcnow()
     tracker = open_store(config, utcnow())
-    evaluation = tracker.statuses(when)
+    # a moment asked for is likely asked again (tracker/store/memo.py)
+    evaluation = tracker.statuses(when, remember_past=as_of is not None)
     if as_json:
         print_json(status_json(evaluation))
         return

@@ -5,7 +5,19 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Index, Text, TypeDecorator, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
 from sqlmodel import Field, SQLModel
 
 
@@ -256,6 +268,34 @@ class WorkerRow(SQLModel, table=True):
     feeds_polled: int = 0
     leader: bool = False  # it evaluates and delivers (tracker/store/leader.py)
 
+
+# What an evaluation read from history, remembered (tracker/store/memo.py). Plain tables:
+# nothing maps them to objects, and they cost next to nothing to import.
+
+# One row (id 1): the version of the stored history, counted up by triggers on every
+# change to `finding` (and to an entry's link or title) in the same transaction, and the
+# latest publication or recording time ever stored (`tx`: PostgreSQL's last counting
+# transaction, so that one transaction counts once).
+HISTORY_VERSION = Table(
+    "history_version",
+    SQLModel.metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("version", BigInteger, nullable=False),
+    Column("latest", UTCDateTime(), nullable=True),
+    Column("tx", BigInteger, nullable=True),
+)
+
+# An evaluation's reading of history at one version: `key` says for which watchlist,
+# corrections and moment (tracker/store/memo.py), `payload` holds it (JSON).
+EVALUATION_MEMO = Table(
+    "evaluation_memo",
+    SQLModel.metadata,
+    Column("key", String(64), primary_key=True),
+    Column("version", BigInteger, nullable=False),
+    Column("past", Boolean, nullable=False),
+    Column("written_at", UTCDateTime(), nullable=False),
+    Column("payload", Text, nullable=False),
+)
 
 TABLES: tuple[type[SQLModel], ...] = (
     FeedRow,
