@@ -281,8 +281,9 @@ class Evaluator:
                 )
                 if decision is not None:
                     decisions.append(decision)
-            aside = {(d.official, d.day) for ds in evaluation.disputed.values() for d in ds}
             for decision in decisions:
+                # the official's own disputed sightings, left out of its timeline
+                aside = {d.day for d in evaluation.disputed.get(decision.official, [])}
                 row = self._alert_row(session, decision, as_of, now, aside)
                 if repo.add_alert(session, row):
                     evaluation.alerts.append(row)
@@ -316,10 +317,10 @@ class Evaluator:
         decision: AlertDecision,
         as_of: datetime,
         now: datetime,
-        aside: set[tuple[str, date]],
+        aside: set[date],
     ) -> AlertRow:
-        """The message of one decision; `aside` are the disputed sightings, left out of
-        its timeline of recent appearances."""
+        """The message of one decision; `aside` are the days of its official's disputed
+        sightings, left out of its timeline of recent appearances."""
         from tracker.notify.message import Context, render  # only when alerting
 
         official_id = self.ids[decision.official]
@@ -340,7 +341,7 @@ class Evaluator:
             for s in alert_store.sightings(
                 session, official_id, decision.official, as_of, limit=6 + len(aside)
             )
-            if (s.official, s.date) not in aside
+            if s.date not in aside
         ][:6]
         rendered = render(
             decision, Context(tuple(recent), tuple(reports), previous, report_count=count)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import or_, update
+from sqlalchemy import func, or_, update
 from sqlmodel import Session, col, select
 
 from tracker.alerting import AlertState
@@ -194,25 +194,28 @@ def sightings(
 def reports_since(
     session: Session, official_id: int, after: datetime | None, as_of: datetime, limit: int = 8
 ) -> tuple[int, list[Report]]:
-    """Absence reports and mentions published after `after`: how many, and the latest few."""
-    query = (
-        select(FindingRow, EntryRow)
-        .join(EntryRow, col(EntryRow.id) == col(FindingRow.entry_id))
-        .where(
-            FindingRow.official_id == official_id,
-            col(FindingRow.kind).in_([Kind.ABSENCE.value, Kind.MENTION.value]),
-            col(FindingRow.published) <= as_of,
-            standing(session),
-        )
-        .order_by(col(FindingRow.published).desc())
-    )
+    """Absence reports and mentions published after `after`: how many (counted in the
+    index: a long silence has many), and the latest few, the only rows read."""
+    where = [
+        FindingRow.official_id == official_id,
+        col(FindingRow.kind).in_([Kind.ABSENCE.value, Kind.MENTION.value]),
+        col(FindingRow.published) <= as_of,
+        standing(session),
+    ]
     if after is not None:
-        query = query.where(col(FindingRow.published) > after)
+        where.append(col(FindingRow.published) > after)
     from tracker.notify.message import Report
 
-    rows = session.exec(query).all()
-    reports = [Report(f.kind, f.day, f.sentence, e.url, e.title) for f, e in rows[:limit]]
-    return len(rows), reports
+    count = session.exec(select(func.count()).select_from(FindingRow).where(*where)).one()
+    latest = (
+        select(FindingRow, EntryRow)
+        .join(EntryRow, col(EntryRow.id) == col(FindingRow.entry_id))
+        .where(*where)
+        .order_by(col(FindingRow.published).desc(), col(FindingRow.id).desc())
+        .limit(limit)
+    )
+    reports = [Report(f.kind, f.day, f.sentence, e.url, e.title) for f, e in session.exec(latest)]
+    return int(count), reports
 
 
 # --- delivery ------------------------------------------------------------------------
