@@ -31,17 +31,26 @@ def main() -> None:
         for w in workers.values():
             w.close()
     names = list(samples)
-    print("  findings stored  " + "  ".join(f"{n:>10}" for n in names))
+    print("  findings stored  " + "  ".join(f"{n:>24}" for n in names))
     for i in range(SLICES):
         if i % max(1, SLICES // 10) == 0 or i == SLICES - 1:
             row = samples[names[0]][i]
-            cells = "  ".join(f"{samples[n][i]['seconds'] * 1000:7.0f} ms" for n in names)
+            cells = "  ".join(
+                f"{samples[n][i]['seconds'] * 1000:7.0f} ms ({samples[n][i].get('alerts', 0):4} alerts)"
+                for n in names
+            )
             print(f"  {row['findings']:>15,}  {cells}")
     k = max(1, SLICES // 5)
     for n in names:
         first = statistics.median(s["seconds"] for s in samples[n][:k])
         last = statistics.median(s["seconds"] for s in samples[n][-k:])
         print(f"  => {n}: last {k} slices / first {k}: {last / first:.2f}x")
+        # the slices make different numbers of alerts (each rendered with its context and
+        # delivered): per alert made, the cost that history could make grow
+        if all(s.get("alerts") for s in samples[n]):
+            first = statistics.median(s["seconds"] / s["alerts"] for s in samples[n][:k])
+            last = statistics.median(s["seconds"] / s["alerts"] for s in samples[n][-k:])
+            print(f"     per alert made: last {k} / first {k}: {last / first:.2f}x")
 
 
 if __name__ == "__main__":

@@ -195,9 +195,10 @@ def daemon(officials: int, folder: Path) -> Callable[[], dict[str, Any]]:
         state["findings"] += len(findings)
         now = bulkdb.START + timedelta(days=step * state["entries"])
         start = time.perf_counter()
-        tracker.evaluate(now, now)
+        made = len(tracker.evaluate(now, now).alerts)
         tracker.deliver(now)
-        return {"seconds": time.perf_counter() - start, "findings": state["findings"]}
+        seconds = time.perf_counter() - start
+        return {"seconds": seconds, "findings": state["findings"], "alerts": made}
 
     return run
 
