@@ -26,7 +26,7 @@ from tracker.store import corrections, memo
 from tracker.store.engine import open_engine
 from tracker.store.tables import EntryRow, FindingRow
 
-OFFICIALS = 40
+OFFICIALS = 30
 NOW = end_of_history() + timedelta(days=2)
 
 
@@ -58,7 +58,7 @@ class Store:
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     url = database_url(request, tmp_path, "memo")
     engine = open_engine(url)
-    build(engine, officials=OFFICIALS, findings=6_000)
+    build(engine, officials=OFFICIALS, findings=2_000)
     config = parse_config(
         {
             "database": url,
@@ -340,3 +340,51 @@ def test_remembering_never_waits_for_a_busy_sqlite_database(tmp_path: Path) -> N
     with Session(engine) as session:
         assert memo.recall(session, "k" * 64, at) == reading
     engine.dispose()
+
+
+def test_on_postgresql_two_writers_wait_for_each_other_only_at_commit(
+    postgres_url: str,
+) -> None:
+    """The version is counted at commit (deferred constraint triggers): a second writer's
+    insert does not wait for the first writer's open transaction, so writers holding
+    other locks cannot deadlock on the version's row; each transaction counts once."""
+    from tests.pgdb import fresh_database
+
+    engine = open_engine(fresh_database(postgres_url, "memo_writers"))
+    try:
+        build(engine, officials=3, findings=300)
+        with Session(engine) as session:
+            start = memo.version(session)
+        assert start is not None
+        seen = _finding(engine, "appearance")
+        insert = text(
+            "INSERT INTO finding (id, entry_id, official_id, kind, day, seen_at, published,"
+            " sentence, cue, confidence, source) VALUES ((SELECT max(id) + :n FROM finding),"
+            " :entry, :official, 'appearance', :day, :at, :at, 'Seen.', '', 0.9, 'x.example')"
+        )
+        first, second = engine.connect(), engine.connect()
+        try:
+            for n, conn in ((1, first), (2, second)):
+                conn.exec_driver_sql("SET LOCAL statement_timeout = '5s'")
+                for offset in (0, 10):  # two statements: still one count per transaction
+                    conn.execute(
+                        insert,
+                        {
+                            "n": n + offset,
+                            "entry": seen.entry_id,
+                            "official": seen.official_id,
+                            "day": (NOW - timedelta(days=n + offset)).date(),
+                            "at": NOW - timedelta(days=n + offset),
+                        },
+                    )
+            second.commit()  # while the first is still open: no wait
+            first.commit()
+        finally:
+            first.close()
+            second.close()
+        with Session(engine) as session:
+            end = memo.version(session)
+        assert end is not None and end.number == start.number + 2
+        assert end.latest == NOW - timedelta(days=1)
+    finally:
+        engine.dispose()
