@@ -101,23 +101,31 @@ def test_a_second_status_is_recalled_and_equals_reading_history_again(store: Sto
     assert store.fresh() == first
 
 
+# an appearance of the official of `seen`, `days` before NOW, with an id `n` above the
+# largest the writing transaction sees (bulkdb sets ids itself: no sequence to draw from)
+APPEARANCE = text(
+    "INSERT INTO finding (id, entry_id, official_id, kind, day, seen_at, published,"
+    " sentence, cue, confidence, source) VALUES ((SELECT max(id) + :n FROM finding),"
+    " :entry, :official, 'appearance', :day, :at, :at, 'Seen at a summit.', '', 0.95,"
+    " 'x.example')"
+)
+
+
+def _appearance(engine: Engine, seen: FindingRow, days: int, n: int = 1) -> dict[str, Any]:
+    """The parameters of APPEARANCE."""
+    return {
+        "n": n,
+        "entry": seen.entry_id,
+        "official": seen.official_id,
+        "day": (NOW - timedelta(days=days)).date(),
+        "at": _stored(engine, NOW - timedelta(days=days)),
+    }
+
+
 def _new_appearance(engine: Engine) -> None:
     seen = _finding(engine, "appearance")
     with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO finding (id, entry_id, official_id, kind, day, seen_at, published,"
-                " sentence, cue, confidence, source) VALUES ((SELECT max(id) + 1 FROM finding),"
-                " :entry, :official,"
-                " 'appearance', :day, :at, :at, 'Seen again at a summit.', '', 0.95, 'x.example')"
-            ),
-            {
-                "entry": seen.entry_id,
-                "official": seen.official_id,
-                "day": (NOW - timedelta(days=1)).date(),
-                "at": _stored(engine, NOW - timedelta(days=1)),
-            },
-        )
+        conn.execute(APPEARANCE, _appearance(engine, seen, 1))
 
 
 def _stored(engine: Engine, when: datetime) -> Any:
@@ -245,20 +253,7 @@ def test_a_writer_committing_while_a_reading_is_remembered_is_not_hidden(store: 
         conn.execute(text("DELETE FROM evaluation_memo"))
     writer = store.engine.connect()
     try:
-        writer.execute(
-            text(
-                "INSERT INTO finding (id, entry_id, official_id, kind, day, seen_at, published,"
-                " sentence, cue, confidence, source) VALUES ((SELECT max(id) + 1 FROM finding),"
-                " :entry, :official,"
-                " 'appearance', :day, :at, :at, 'Seen at a summit.', '', 0.95, 'x.example')"
-            ),
-            {
-                "entry": seen.entry_id,
-                "official": seen.official_id,
-                "day": (NOW - timedelta(days=1)).date(),
-                "at": _stored(store.engine, NOW - timedelta(days=1)),
-            },
-        )
+        writer.execute(APPEARANCE, _appearance(store.engine, seen, 1))
         during = store.status()  # read from history, remembered; the change not seen
         assert len(store.reads) == 2
         writer.commit()
@@ -357,26 +352,12 @@ def test_on_postgresql_two_writers_wait_for_each_other_only_at_commit(
             start = memo.version(session)
         assert start is not None
         seen = _finding(engine, "appearance")
-        insert = text(
-            "INSERT INTO finding (id, entry_id, official_id, kind, day, seen_at, published,"
-            " sentence, cue, confidence, source) VALUES ((SELECT max(id) + :n FROM finding),"
-            " :entry, :official, 'appearance', :day, :at, :at, 'Seen.', '', 0.9, 'x.example')"
-        )
         first, second = engine.connect(), engine.connect()
         try:
             for n, conn in ((1, first), (2, second)):
                 conn.exec_driver_sql("SET LOCAL statement_timeout = '5s'")
                 for offset in (0, 10):  # two statements: still one count per transaction
-                    conn.execute(
-                        insert,
-                        {
-                            "n": n + offset,
-                            "entry": seen.entry_id,
-                            "official": seen.official_id,
-                            "day": (NOW - timedelta(days=n + offset)).date(),
-                            "at": NOW - timedelta(days=n + offset),
-                        },
-                    )
+                    conn.execute(APPEARANCE, _appearance(engine, seen, n + offset, n=n + offset))
             second.commit()  # while the first is still open: no wait
             first.commit()
         finally:

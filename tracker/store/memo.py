@@ -52,6 +52,8 @@ log = logging.getLogger(__name__)
 
 FORMAT = 1  # of the payload; the key changes with it
 PAST_KEPT = 8  # readings of earlier moments kept (the newest written)
+# the triggers revision 0004 creates, by name (not imported from it: that would load
+# Alembic in every command; a revision that changes them changes these)
 SQLITE_TRIGGERS = (
     "history_finding_insert",
     "history_finding_update",
