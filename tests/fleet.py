@@ -5,6 +5,7 @@ server that logs every request with its time: for the multi-worker test and benc
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import subprocess
@@ -54,12 +55,13 @@ def sighting_today(name: str, now_wall: float) -> str:
 @dataclass
 class Farm:
     """Feeds /f0.xml ... on a FeedServer, answering after `delay` seconds, 304 when
-    unchanged (ETag); every request is logged with its wall-clock time."""
+    unchanged (ETag); every request is logged with its wall-clock time and the
+    User-Agent that sent it (workers can be told apart by theirs)."""
 
     server: FeedServer
     count: int
     delay: float = 0.0
-    fetches: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    fetches: dict[str, list[tuple[float, str]]] = field(default_factory=lambda: defaultdict(list))
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _versions: dict[str, int] = field(default_factory=dict)
     _bodies: dict[str, bytes] = field(default_factory=dict)
@@ -84,13 +86,20 @@ class Farm:
 
     def _answer(self, request: Request) -> Route:
         with self._lock:
-            self.fetches[request.path].append(time.time())
+            agent = request.headers.get("user-agent", "")
+            self.fetches[request.path].append((time.time(), agent))
             version, body = self._versions[request.path], self._bodies[request.path]
         return Route(body=body, etag=f'"v{version}"', delay=self.delay)
 
     def snapshot(self) -> dict[str, list[float]]:
+        """Each path's fetch times."""
         with self._lock:
-            return {p: list(times) for p, times in self.fetches.items()}
+            return {p: [t for t, _ in log] for p, log in self.fetches.items()}
+
+    def fetched_by(self, path: str) -> list[tuple[float, str]]:
+        """Path's fetches, each with the User-Agent that sent it."""
+        with self._lock:
+            return list(self.fetches.get(path, ()))
 
 
 def write_config(
@@ -102,6 +111,7 @@ def write_config(
     smtp_port: int | None = None,
     evaluate_every: str = "1s",
     polling: dict[str, Any] | None = None,
+    filename: str = "tracker.toml",
 ) -> Path:
     lines = [
         f'database = "{database}"',
@@ -111,7 +121,7 @@ def write_config(
         f'evaluate_every = "{evaluate_every}"',
         'threshold = "10d"',
         "[polling]",
-        *(f"{k} = {v}" for k, v in (polling or {}).items()),
+        *(f"{k} = {json.dumps(v)}" for k, v in (polling or {}).items()),
     ]
     if smtp_port is not None:
         lines += [
@@ -126,7 +136,7 @@ def write_config(
         lines += ["[[feeds]]", f'url = "{url}"']
     for name in OFFICIALS:
         lines += ["[[officials]]", f'name = "{name}"']
-    path = folder / "tracker.toml"
+    path = folder / filename
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
