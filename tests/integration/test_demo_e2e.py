@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import HttpServer, SmtpSink
 from tests.helpers import DEMO_CONFIG, SEEDS, run_cli
+from tests.webserver import demo_config
 
 FRESH_APPEARANCE = """<item><title>Lavrov receives Hungarian minister in Moscow</title>
 <link>https://northwire.example/world/2025/11/13/lavrov-test-appearance</link>
@@ -293,3 +295,23 @@ def test_rescan_finds_an_official_added_after_the_entries_were_stored(tmp_path: 
         run_cli("--config", str(config), "history", "Sergey Lavrov", "--json").stdout
         == lavrov_before
     )
+
+
+def test_a_replay_keeps_the_names_the_config_gives_its_feeds(tmp_path: Path) -> None:
+    database = tmp_path / "replayed.db"
+    config = demo_config(tmp_path)  # the demo's feeds by absolute path: replay reads them
+    result = run_cli(
+        "--config",
+        str(config),
+        "replay",
+        str(SEEDS),
+        "--from",
+        "2025-10-01",
+        "--database",
+        f"sqlite:///{database}",
+    )
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(database) as db:
+        names = dict(db.execute("select url, name from feed").fetchall())
+    assert names[str(SEEDS / "northwire.rss")] == "Northwire"  # not the file's name
+    assert names[str(SEEDS / "eastern-desk.atom")] == "Eastern Desk"

@@ -68,15 +68,19 @@ def sync_officials(
 
 def get_feed(session: Session, url: str, name: str = "", *, source: str = "import") -> FeedRow:
     """The feed's row, created if new. A row created here for a backfill file is an
-    "import" row (never polled); `source` upgrades an import row, never downgrades."""
+    "import" row (never polled); `source` upgrades an import row, never downgrades.
+    `name` renames an import row only: a feed of the config (or added by hand) keeps
+    the name its user gave it when a replay reads its file."""
     row = session.exec(select(FeedRow).where(FeedRow.url == url)).first()
     if row is None:
         row = FeedRow(url=url, name=name or url, source=source)
         session.add(row)
         session.commit()
         session.refresh(row)
-    elif (name and row.name != name) or (source != "import" and row.source != source):
-        row.name = name or row.name
+        return row
+    renamed = bool(name) and row.name != name and row.source == "import"
+    if renamed or (source != "import" and row.source != source):
+        row.name = name if renamed else row.name
         if source != "import":
             row.source = source
         session.add(row)
