@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+import random
+import string
+
 import pytest
 
-from tracker.feeds.identity import Deduper, Known, Verdict, canonical_url, distinctive, fingerprint
+from tests.helpers import SHARED
+from tracker.feeds.identity import (
+    _NOT_WORD,
+    Deduper,
+    Known,
+    Verdict,
+    canonical_url,
+    distinctive,
+    fingerprint,
+    normalized,
+)
+
+FEED_CORPORA = SHARED / "corpora"
 
 BODY = (
     "Russian Foreign Minister Sergey Lavrov held talks in Moscow on Monday with his "
@@ -37,6 +52,31 @@ def test_fingerprints_ignore_case_spacing_and_punctuation() -> None:
     assert fingerprint("Lavrov meets Choe", BODY) != fingerprint(
         "Lavrov meets Choe", BODY + " More."
     )
+
+
+def _by_regex(text: str) -> str:
+    """The general path's folding, which the ASCII fast path must equal."""
+    return _NOT_WORD.sub(" ", text.casefold()).strip()
+
+
+def test_ascii_folding_equals_the_regex_for_every_character_and_mixes_of_them() -> None:
+    alphabet = "".join(map(chr, range(128)))
+    cases = [alphabet, *alphabet, "", "  ", "_a_", "a__b", "x\x1c\x1fy", "Lavrov's talks!"]
+    rng = random.Random(7)
+    cases += ["".join(rng.choices(alphabet + string.ascii_letters * 3, k=80)) for _ in range(500)]
+    for text in cases:
+        assert normalized(text) == _by_regex(text), repr(text)
+
+
+def test_ascii_folding_equals_the_regex_on_the_feed_corpora() -> None:
+    files = sorted(FEED_CORPORA.glob("*feed*/**/*.xml")) if FEED_CORPORA.exists() else []
+    if not files:
+        pytest.skip("../shared/corpora not here")
+    texts = [f.read_bytes().decode("utf-8", "replace") for f in files]
+    ascii_texts = [t for t in texts if t.isascii()]
+    assert ascii_texts
+    for text in ascii_texts:
+        assert normalized(text) == _by_regex(text)
 
 
 def test_short_content_is_not_distinctive_enough_to_merge_stories() -> None:

@@ -22,13 +22,15 @@ from __future__ import annotations
 import asyncio
 import errno as _errno
 import ipaddress
+import logging
 import socket
 import ssl
 import zlib
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urljoin, urlparse, urlsplit
 
 import httpx
@@ -134,9 +136,51 @@ class Limiter:
             yield
 
 
+_HTTPX_LOG = logging.getLogger("httpx")
+
+
+class FeedClient(httpx.AsyncClient):
+    """An AsyncClient with a shorter way to send a GET (`get_feed`). AsyncClient.send
+    walks machinery a feed fetch never uses: auth flows, event hooks, and a redirect
+    request built for every response although `_get` follows redirects by hand; with
+    build_request's merging that was ~15% of fetching's CPU on a first poll. The
+    request goes to the same transport (public `handle_async_request`), with the same
+    headers, timeouts and cookies (sent from the client's jar, and stored in it when
+    a response sets one), and httpx's own log line."""
+
+    def __init__(self, *, transport: httpx.AsyncBaseTransport, **kwargs: Any) -> None:
+        super().__init__(transport=transport, **kwargs)
+        self._direct = transport
+        self._extensions = {"timeout": self.timeout.as_dict()}
+
+    async def get_feed(self, url: str, headers: Mapping[str, str]) -> httpx.Response:
+        """GET `url` (redirects not followed), streamed: close the response."""
+        if self.is_closed:
+            raise RuntimeError("Cannot send a request, as the client has been closed.")
+        merged = self.headers.copy()  # as build_request merges: case-insensitively
+        merged.update(headers)
+        request = httpx.Request("GET", url, headers=merged, extensions=self._extensions)
+        if self.cookies:
+            self.cookies.set_cookie_header(request)
+        response = await self._direct.handle_async_request(request)
+        response.request = request
+        if "set-cookie" in response.headers:
+            self.cookies.extract_cookies(response)
+        if _HTTPX_LOG.isEnabledFor(logging.INFO):
+            _HTTPX_LOG.info(
+                'HTTP Request: %s %s "%s %d %s"',
+                request.method,
+                request.url,
+                response.http_version,
+                response.status_code,
+                response.reason_phrase,
+            )
+        return response
+
+
 def make_client(
     policy: FetchPolicy, *, connections: int | None = None, tls: ssl.SSLContext | None = None
-) -> httpx.AsyncClient:
+) -> FeedClient:
     """A client whose keep-alive connections are reused across requests (at most
     `connections` of them, default the global concurrency)."""
     connections = connections or policy.concurrency
@@ -146,7 +190,7 @@ def make_client(
         keepalive_expiry=5.0,  # reuse within a burst; idle sockets do not pile up
     )
     tls = tls if tls is not None else httpx.create_ssl_context()
-    return httpx.AsyncClient(
+    return FeedClient(
         timeout=httpx.Timeout(
             connect=policy.connect_timeout,
             read=policy.read_timeout,
@@ -173,10 +217,10 @@ class HostClients:
 
     def __init__(self, policy: FetchPolicy) -> None:
         self._policy = policy
-        self._clients: dict[str, httpx.AsyncClient] = {}
+        self._clients: dict[str, FeedClient] = {}
         self._tls: ssl.SSLContext | None = None  # one for all: loading CAs takes ~30 ms
 
-    def for_url(self, url: str) -> httpx.AsyncClient:
+    def for_url(self, url: str) -> FeedClient:
         parts = urlsplit(url)
         key = f"{parts.scheme.lower()}://{parts.netloc.lower()}"
         if key not in self._clients:
@@ -315,8 +359,11 @@ async def _get(
     for _hop in range(policy.max_redirects + 1):
         if guard is not None:
             await guard(current)
-        request = client.build_request("GET", current, headers=headers)
-        response = await client.send(request, stream=True)
+        if isinstance(client, FeedClient):
+            response = await client.get_feed(current, headers)
+        else:  # a client of the caller's own
+            request = client.build_request("GET", current, headers=headers)
+            response = await client.send(request, stream=True)
         try:
             location = response.headers.get("location")
             if response.status_code in REDIRECTS and location:
