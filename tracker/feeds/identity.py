@@ -163,9 +163,10 @@ class Deduper:
             if stored != print_ and same.feed_id == feed_id:
                 return Verdict.UPDATED, same
             return Verdict.DUPLICATE, same
-        folded = normalized(title)
-        if url and folded:
-            for other in self._by_url.get(url, []):
+        others = self._by_url.get(url, []) if url else []
+        folded = normalized(title) if others else ""  # folded only when there is a match
+        if folded:
+            for other in others:
                 if normalized(other.title) == folded:
                     return Verdict.DUPLICATE, other
         if is_distinctive and print_ in self._by_fingerprint:
