@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import HttpServer, SmtpSink
 from tests.helpers import DEMO_CONFIG, SEEDS, run_cli
-from tests.webserver import demo_config
+from tests.webserver import replayed_demo
 
 FRESH_APPEARANCE = """<item><title>Lavrov receives Hungarian minister in Moscow</title>
 <link>https://northwire.example/world/2025/11/13/lavrov-test-appearance</link>
@@ -298,20 +298,8 @@ def test_rescan_finds_an_official_added_after_the_entries_were_stored(tmp_path: 
 
 
 def test_a_replay_keeps_the_names_the_config_gives_its_feeds(tmp_path: Path) -> None:
-    database = tmp_path / "replayed.db"
-    config = demo_config(tmp_path)  # the demo's feeds by absolute path: replay reads them
-    result = run_cli(
-        "--config",
-        str(config),
-        "replay",
-        str(SEEDS),
-        "--from",
-        "2025-10-01",
-        "--database",
-        f"sqlite:///{database}",
-    )
-    assert result.returncode == 0, result.stderr
-    with sqlite3.connect(database) as db:
+    replayed_demo(tmp_path)  # the demo config's feeds, replayed into tmp_path/demo.db
+    with sqlite3.connect(tmp_path / "demo.db") as db:
         names = dict(db.execute("select url, name from feed").fetchall())
     assert names[str(SEEDS / "northwire.rss")] == "Northwire"  # not the file's name
     assert names[str(SEEDS / "eastern-desk.atom")] == "Eastern Desk"

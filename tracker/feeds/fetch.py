@@ -151,7 +151,7 @@ class FeedClient(httpx.AsyncClient):
     def __init__(self, *, transport: httpx.AsyncBaseTransport, **kwargs: Any) -> None:
         super().__init__(transport=transport, **kwargs)
         self._direct = transport
-        self._extensions = {"timeout": self.timeout.as_dict()}
+        self._timeouts = self.timeout.as_dict()
 
     async def get_feed(self, url: str, headers: Mapping[str, str]) -> httpx.Response:
         """GET `url` (redirects not followed), streamed: close the response."""
@@ -159,7 +159,9 @@ class FeedClient(httpx.AsyncClient):
             raise RuntimeError("Cannot send a request, as the client has been closed.")
         merged = self.headers.copy()  # as build_request merges: case-insensitively
         merged.update(headers)
-        request = httpx.Request("GET", url, headers=merged, extensions=self._extensions)
+        # extensions of its own per request, as build_request gives each
+        extensions = {"timeout": self._timeouts}
+        request = httpx.Request("GET", url, headers=merged, extensions=extensions)
         if self.cookies:
             self.cookies.set_cookie_header(request)
         response = await self._direct.handle_async_request(request)

@@ -80,7 +80,8 @@ def get_feed(session: Session, url: str, name: str = "", *, source: str = "impor
         return row
     renamed = bool(name) and row.name != name and row.source == "import"
     if renamed or (source != "import" and row.source != source):
-        row.name = name if renamed else row.name
+        if renamed:
+            row.name = name
         if source != "import":
             row.source = source
         session.add(row)
