@@ -630,10 +630,16 @@ class Tracker:
         path = local_path(feed.url)
         assert path is not None, "only local files are read ahead"
         fetched = await asyncio.to_thread(read_local, path, self.policy.max_bytes)
-        return fetched, await self._digest(feed, fetched, now)
+        return fetched, await self._digest(feed, fetched, now, wait=False)
 
     async def _digest(
-        self, feed: FeedConfig, fetched: Fetched, now: datetime, *, recognize: bool = True
+        self,
+        feed: FeedConfig,
+        fetched: Fetched,
+        now: datetime,
+        *,
+        recognize: bool = True,
+        wait: bool = True,
     ) -> Digest:
         return await self.sandbox.digest(
             fetched.data,
@@ -642,6 +648,7 @@ class Tracker:
             base_url=fetched.url if "://" in fetched.url else "",
             scope=feed.url,
             recognize=recognize,
+            wait=wait,
         )
 
     @staticmethod

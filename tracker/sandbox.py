@@ -10,11 +10,15 @@ pool starts a fresh worker. Recognition runs there too, so every core is busy.
 pebble's ProcessPool gives what concurrent.futures' pool lacks: a timeout per task that
 kills the worker running it, and a worker replaced when it dies.
 
-Small documents that wait for a worker share one task (at most `Limits.together` of
-them): a task's round trip (pickling, the pipe, pebble's bookkeeping on both sides) cost
-more than parsing a typical feed. A task that fails as a whole (past its time, past its
-memory, its worker killed) is run again one document per task, so that the document to
-blame fails alone, with the message it would have had alone, and the others are read.
+Small documents share one task (at most `Limits.together` of them): a task's round
+trip (pickling, the pipe, pebble's bookkeeping on both sides, the wake-ups of both
+processes) cost more than parsing a typical feed. A small document waits a moment for
+company (`Limits.gather`, 50 ms) unless a task's worth is waiting already: during a
+first poll, documents come back from the network a few milliseconds apart, and taken
+as they came they went to the workers one or two at a time. A task that fails as a
+whole (past its time, past its memory, its worker killed) is run again one document
+per task, so that the document to blame fails alone, with the message it would have had
+alone, and the others are read.
 """
 
 from __future__ import annotations
@@ -55,8 +59,9 @@ class Limits:
     seconds_per_mb: float = 2.0
     memory: int = 1024 * MB  # address space a document may add to a fresh worker's
     workers: int = 0  # 0: one per core
-    together: int = 8  # documents waiting for a worker that may share one task
+    together: int = 32  # documents that may share one task
     together_size: int = 64 * 1024  # bytes of a document that may share its task
+    gather: float = 0.05  # seconds a small document may wait for others to share its task
 
     def time_for(self, size: int) -> float:
         return self.seconds + self.seconds_per_mb * size / MB
@@ -184,7 +189,10 @@ class Sandbox:
         self._lock = threading.Lock()
         self._closed = False
         # small documents waiting to share a task (on the event loop's thread only)
-        self._waiting: deque[tuple[_Args, asyncio.Future[_Digested]]] = deque()
+        # (arguments, answer, when it stops waiting for company, whether it waits at all)
+        self._waiting: deque[tuple[_Args, asyncio.Future[_Digested], float, bool]] = deque()
+        self._hurried = 0  # of them, how many do not wait
+        self._wake: asyncio.TimerHandle | None = None  # _dispatch, when the oldest has waited
         self._flying = 0  # tasks of them scheduled and not yet answered
         self._flights: set[asyncio.Task[None]] = set()
         self.tasks = 0  # tasks scheduled so far (what sharing saves shows here)
@@ -247,38 +255,53 @@ class Sandbox:
         base_url: str = "",
         scope: str = "",
         recognize: bool = True,
+        wait: bool = True,
     ) -> Digest:
         """parse_feed() and, unless told not to, recognition of every entry (in the same
-        task for a typical feed; a long one is recognised in batches afterwards)."""
+        task for a typical feed; a long one is recognised in batches afterwards).
+
+        `wait=False`: a small document does not wait for company (import, which keeps
+        only a few files ahead, would wait for every one)."""
         args = (data, fallback_time, dict(headers or {}), base_url, scope)
         if not recognize:
             return Digest(await self._run("parsing", len(data), _parse, *args))
         within = self.limits.time_for(len(data)) / 2  # the rest is recognition's
         if len(data) <= self.limits.together_size and self.limits.together > 1:
-            feed, found = await self._together((*args, within))
+            feed, found = await self._together((*args, within), wait)
         else:
             feed, found = await self._run("parsing", len(data), _parse_and_recognize, *args, within)
         if found is None:
             found = await self.recognize([p.entry for p in feed.entries])
         return Digest(feed, found)
 
-    async def _together(self, args: _Args) -> _Digested:
+    async def _together(self, args: _Args, wait: bool = True) -> _Digested:
         """A small document's digest, in a task shared with the others waiting then."""
         if self._closed:
             raise SandboxError("shutting down")
-        answer: asyncio.Future[_Digested] = asyncio.get_running_loop().create_future()
-        self._waiting.append((args, answer))
+        loop = asyncio.get_running_loop()
+        answer: asyncio.Future[_Digested] = loop.create_future()
+        self._waiting.append((args, answer, loop.time() + self.limits.gather, wait))
+        self._hurried += not wait
         self._dispatch()
         return await answer
 
     def _dispatch(self) -> None:
         """Schedule what waits, a task per worker and one more in reserve (so that no
-        worker idles between two tasks); the rest waits, and is taken together when a
-        task comes back. One document waiting alone goes alone: no one waits for company."""
+        worker idles between two tasks), each task as soon as it is full or its oldest
+        document has waited `Limits.gather`; the rest waits, and is taken together when
+        a task comes back or that time is up."""
+        loop = asyncio.get_running_loop()
         while self._waiting and self._flying <= self.limits.pool_size():
+            ready_at = self._waiting[0][2]  # the oldest's: the earliest of those that wait
+            full = len(self._waiting) >= self.limits.together
+            if not (full or self._hurried or loop.time() >= ready_at):
+                if self._wake is None:
+                    self._wake = loop.call_at(ready_at, self._woken)
+                return
             batch: list[tuple[_Args, asyncio.Future[_Digested]]] = []
             while self._waiting and len(batch) < self.limits.together:
-                args, answer = self._waiting.popleft()
+                args, answer, _, wait = self._waiting.popleft()
+                self._hurried -= not wait
                 if not answer.done():  # its poll was cancelled meanwhile
                     batch.append((args, answer))
             if not batch:
@@ -288,9 +311,14 @@ class Sandbox:
             self._flights.add(flight)
             flight.add_done_callback(self._flights.discard)
 
+    def _woken(self) -> None:
+        self._wake = None
+        self._dispatch()
+
     def _fail_waiting(self) -> None:
         while self._waiting:
-            _, answer = self._waiting.popleft()
+            _, answer, _, _ = self._waiting.popleft()
+            self._hurried = 0
             if not answer.done():
                 answer.set_exception(SandboxError("shutting down"))
 

@@ -8,14 +8,19 @@ Real worker processes, real documents; the attribute bomb is test_sandbox's."""
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
 from tests.integration.test_sandbox import attribute_bomb
+from tracker.config import parse_config
 from tracker.domain import Official
+from tracker.jobs import FeedResult, Tracker
 from tracker.sandbox import MB, Digest, Limits, Sandbox, SandboxError
+from tracker.store.engine import open_engine
 
 NOW = datetime(2025, 11, 10, tzinfo=UTC)
 OFFICIALS = [Official("Sergey Lavrov"), Official("Choe Son Hui")]
@@ -75,6 +80,62 @@ def test_documents_waiting_together_share_tasks_and_read_as_they_would_alone() -
     assert shared == alone  # the same entries, texts, dates and findings, in order
     assert sum(len(fs) for d in shared if isinstance(d, Digest) for fs in d.findings) >= 26
     assert tasks < len(documents) / 2, f"{tasks} tasks for {len(documents)} documents"
+
+
+def test_documents_arriving_apart_within_the_gathering_time_share_one_task() -> None:
+    # a first poll: documents come back from the network a few milliseconds apart
+    documents = [_feed(n) for n in range(12)]
+
+    async def trickle(sandbox: Sandbox) -> list[Digest | BaseException]:
+        asked = []
+        for i, d in enumerate(documents):
+            asked.append(
+                asyncio.ensure_future(sandbox.digest(d, fallback_time=NOW, scope=f"feed{i}"))
+            )
+            await asyncio.sleep(0.01)
+        return list(await asyncio.gather(*asked, return_exceptions=True))
+
+    sandbox = Sandbox(OFFICIALS, Limits(workers=1, gather=2.0))
+    try:
+        shared = asyncio.run(trickle(sandbox))
+        tasks = sandbox.tasks
+    finally:
+        sandbox.close()
+    assert shared == _alone(documents, Limits(workers=1, together=1))
+    assert tasks == 1, f"{tasks} tasks for {len(documents)} documents"
+
+
+def test_a_full_task_leaves_without_waiting_for_the_gathering_time() -> None:
+    documents = [_feed(n) for n in range(8)]
+    sandbox = Sandbox(OFFICIALS, Limits(workers=1, together=4, gather=600.0))
+    try:
+        # never left: wait_for gives up long before the gathering time is over
+        shared = asyncio.run(asyncio.wait_for(_all(sandbox, documents), 120))
+        tasks = sandbox.tasks
+    finally:
+        sandbox.close()
+    assert all(isinstance(d, Digest) for d in shared), shared
+    assert tasks == 2
+
+
+def test_import_reads_its_files_without_waiting_for_company(tmp_path: Path) -> None:
+    # import keeps a few files ahead: waiting for company, it would wait on every file
+    for n in range(6):
+        (tmp_path / f"feed{n}.xml").write_bytes(_feed(n))
+    config = parse_config({"officials": [{"name": o.name} for o in OFFICIALS]}, path=None, env={})
+    tracker = Tracker(config, open_engine(f"sqlite:///{tmp_path / 't.db'}"), now=NOW)
+    tracker.sandbox = Sandbox(OFFICIALS, Limits(workers=1, gather=600.0))
+    done: list[list[FeedResult]] = []
+    try:
+        worker = threading.Thread(
+            target=lambda: done.append(tracker.import_paths([tmp_path], NOW)), daemon=True
+        )
+        worker.start()
+        worker.join(120)  # never returns before the gathering time if it waits
+        assert done, "import waited for company"
+    finally:
+        tracker.close()
+    assert [r.new_entries for r in done[0]] == [1] * 6
 
 
 def test_a_document_past_its_time_in_a_shared_task_fails_alone_and_the_rest_are_read() -> None:
