@@ -12,7 +12,9 @@ before"). Each candidate is its own process (this file run by path, that code's
 against one feed server. Printed per candidate (medians): wall time; CPU seconds of
 the polling process and of the pool's workers (read from /proc); cores busy = CPU /
 wall, and the same counting the feed server's CPU during that poll (what else keeps
-the machine's cores busy); CPU per feed. BENCH_FEEDS and BENCH_ROUNDS change the size.
+the machine's cores busy); CPU per feed. BENCH_FEEDS and BENCH_ROUNDS change the size;
+BENCH_LATENCY the server's delay per request (seconds, 0.1; at 0 the poll is bound by CPU,
+not by the network, and "cores busy" shows how much of the machine it can use).
 
 Two floors, in the same rounds, show what the design's libraries cost alone on this
 workload (current code only): "feedparser alone" parses the same documents in one
@@ -39,6 +41,7 @@ from typing import Any, TypeVar
 
 FEEDS = int(os.environ.get("BENCH_FEEDS", "2000"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+LATENCY = float(os.environ.get("BENCH_LATENCY", "0.1"))  # seconds the server waits per request
 NOW = datetime(2025, 11, 5, tzinfo=UTC)
 HOSTS = 50
 T = TypeVar("T")
@@ -238,7 +241,7 @@ def main() -> None:
     parent, child = mp.Pipe()
     port_in, port_out = mp.Pipe()
     server = mp.get_context("spawn").Process(
-        target=serve, args=(child, port_out, FEEDS), daemon=True
+        target=serve, args=(child, port_out, FEEDS, LATENCY), daemon=True
     )
     server.start()
     port = port_in.recv()
@@ -252,7 +255,7 @@ def main() -> None:
         for name, tree in trees.items()
     }
     print(
-        f"  {FEEDS} feeds on {HOSTS} loopback hosts, 100 ms added latency each,"
+        f"  {FEEDS} feeds on {HOSTS} loopback hosts, {1000 * LATENCY:.0f} ms added latency each,"
         f" {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}"
     )
     for name, tree in trees.items():

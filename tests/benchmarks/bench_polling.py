@@ -63,7 +63,9 @@ def hosts() -> tuple[str, ...]:
     return tuple(f"127.0.0.{i}" for i in range(1, HOSTS + 1))
 
 
-def serve(control: Connection, port_out: Connection, feeds: int = FEEDS) -> None:
+def serve(
+    control: Connection, port_out: Connection, feeds: int = FEEDS, latency: float = LATENCY
+) -> None:
     """The server process: answers feeds until told to stop; reports its counters."""
     from tests.feedserver import FeedServer, Route
 
@@ -71,7 +73,7 @@ def serve(control: Connection, port_out: Connection, feeds: int = FEEDS) -> None
     with FeedServer(hosts=hosts()) as server:
         for n in range(feeds):
             server.routes[f"/feed{n}.xml"] = Route(
-                body=feed_body(n, rng), etag=f'"v{n}"', delay=LATENCY
+                body=feed_body(n, rng), etag=f'"v{n}"', delay=latency
             )
         port_out.send(server.port)
         while True:
