@@ -192,7 +192,9 @@ class Sandbox:
         # (arguments, answer, when it stops waiting for company, whether it waits at all)
         self._waiting: deque[tuple[_Args, asyncio.Future[_Digested], float, bool]] = deque()
         self._hurried = 0  # of them, how many do not wait
-        self._wake: asyncio.TimerHandle | None = None  # _dispatch, when the oldest has waited
+        # _dispatch again when the oldest has waited, on the loop that asked (a sandbox
+        # may outlive a loop: asyncio.run per call)
+        self._wake: tuple[asyncio.AbstractEventLoop, asyncio.TimerHandle] | None = None
         self._flying = 0  # tasks of them scheduled and not yet answered
         self._flights: set[asyncio.Task[None]] = set()
         self.tasks = 0  # tasks scheduled so far (what sharing saves shows here)
@@ -295,8 +297,8 @@ class Sandbox:
             ready_at = self._waiting[0][2]  # the oldest's: the earliest of those that wait
             full = len(self._waiting) >= self.limits.together
             if not (full or self._hurried or loop.time() >= ready_at):
-                if self._wake is None:
-                    self._wake = loop.call_at(ready_at, self._woken)
+                if self._wake is None or self._wake[0] is not loop:
+                    self._wake = (loop, loop.call_at(ready_at, self._woken))
                 return
             batch: list[tuple[_Args, asyncio.Future[_Digested]]] = []
             while self._waiting and len(batch) < self.limits.together:

@@ -118,6 +118,17 @@ def test_a_full_task_leaves_without_waiting_for_the_gathering_time() -> None:
     assert tasks == 2
 
 
+def test_a_sandbox_outliving_its_event_loop_still_gathers_on_the_next() -> None:
+    # the first loop ends with its wake-up still pending (its task left full)
+    sandbox = Sandbox(OFFICIALS, Limits(workers=1, together=4, gather=1.0))
+    try:
+        first = asyncio.run(_all(sandbox, [_feed(n) for n in range(4)]))
+        second = asyncio.run(asyncio.wait_for(_all(sandbox, [_feed(4)]), 60))
+    finally:
+        sandbox.close()
+    assert all(isinstance(d, Digest) for d in first + second), (first, second)
+
+
 def test_import_reads_its_files_without_waiting_for_company(tmp_path: Path) -> None:
     # import keeps a few files ahead: waiting for company, it would wait on every file
     for n in range(6):
