@@ -7,7 +7,8 @@ sandbox's own functions on that thread). "worker pool" is tracker/sandbox.py. Al
 the same feeds from a fresh database with the same manners (concurrency 50, per host
 2) and store the same entries. With $BENCH_BEFORE naming a checkout of older code, the
 in-process poll runs that code, and its worker pool is measured too ("worker pool,
-before"). Each candidate is its own process (this file run by path, that code's
+before"; code from before the sandbox, such as 6709aec when issue 11 was filed, polls
+in-process by itself and has no pool). Each candidate is its own process (this file run by path, that code's
 `tracker` first on PYTHONPATH), set up once, then polled in turn, round after round,
 against one feed server. Printed per candidate (medians): wall time; CPU seconds of
 the polling process and of the pool's workers (read from /proc); cores busy = CPU /
@@ -169,13 +170,19 @@ def _floor(kind: str, urls: list[str], documents: list[bytes], tls: Any) -> dict
 def candidate(kind: str, port: int, folder: Path) -> None:
     """Set up, say "ready", then one poll of every feed on a fresh database per line
     read, answered with one line of JSON."""
-    from tracker import sandbox
     from tracker.config import parse_config
     from tracker.jobs import Tracker
     from tracker.recognize import Recognizer
     from tracker.store.engine import open_engine
 
-    class InProcess(sandbox.Sandbox):
+    try:
+        from tracker import sandbox
+    except ModuleNotFoundError:  # code from before the sandbox: it polls in-process itself
+        if kind != "in-process":
+            raise SystemExit(f"bench_cores: {kind} needs tracker/sandbox.py") from None
+        sandbox = None
+
+    class InProcess(sandbox.Sandbox if sandbox else object):  # type: ignore[misc]
         """The old way, for comparison only: the same functions, on one thread here."""
 
         def __init__(self, officials: Any) -> None:
@@ -209,7 +216,8 @@ def candidate(kind: str, port: int, folder: Path) -> None:
             continue
         t = Tracker(config, open_engine(f"sqlite:///{folder / f'{n}.db'}"), now=NOW)
         if kind == "in-process":
-            t.sandbox = InProcess(config.officials)
+            if sandbox is not None:
+                t.sandbox = InProcess(config.officials)
         else:  # start the pool outside the timed part
             asyncio.run(t.sandbox.recognize([]))
             t.sandbox._get_pool()
@@ -249,6 +257,8 @@ def main() -> None:
     trees = {"in-process": old or ROOT, "worker pool": ROOT}
     if old is not None:
         trees = {"in-process": old, "worker pool, before": old, "worker pool": ROOT}
+        if not (old / "tracker" / "sandbox.py").exists():  # before the sandbox: no pool
+            del trees["worker pool, before"]
     trees.update((alone, ROOT) for alone in ALONE)
     workers = {
         name: Worker(name.split(",")[0], port, tree=tree, script=HERE)

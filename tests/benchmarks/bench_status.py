@@ -104,9 +104,13 @@ def _forget_now(database: Path) -> Callable[[], None]:
 
 def _revision(tree: Path) -> str:
     """The newest schema revision of the code in `tree`."""
-    found = re.search(
-        r'^HEAD = "(\w+)"', (tree / "tracker/store/schema_version.py").read_text(), re.M
-    )
+    version = tree / "tracker/store/schema_version.py"
+    if not version.exists():
+        raise SystemExit(
+            f"bench_status: BENCH_BEFORE={tree} predates schema migrations (f2b4fe4): its"
+            " status cannot open a database built now; name a checkout from f2b4fe4 on"
+        )
+    found = re.search(r'^HEAD = "(\w+)"', version.read_text(), re.M)
     assert found, f"no HEAD in {tree}"
     return found.group(1)
 
