@@ -17,7 +17,7 @@ from tracker import corroborate
 from tracker.config import parse_config
 from tracker.corroborate import AbsenceReport, Account
 from tracker.jobs import Tracker
-from tracker.store import corrections, repo
+from tracker.store import alert_store, corrections, repo
 from tracker.store.engine import open_engine
 from tracker.store.engine import session as session_for
 
@@ -174,6 +174,53 @@ def test_the_same_statements_run_and_use_indexes_on_postgresql(postgres_url: str
         assert "ix_finding_" in plan or "uq_finding" in plan, plan
     # and it answers
     assert sum(s.last_seen is not None for s in statuses.values()) > OFFICIALS // 2
+
+
+def _timeline(tracker: Tracker) -> list[tuple[str, Any]]:
+    """The statement behind an alert's timeline: an official's latest appearances."""
+    seen: list[tuple[str, Any]] = []
+
+    def grab(_c: Any, _cur: Any, statement: str, parameters: Any, *_: Any) -> None:
+        seen.append((statement, parameters))
+
+    name = official_name(7)
+    event.listen(tracker.engine, "before_cursor_execute", grab)
+    try:
+        with session_for(tracker.engine) as session:
+            found = alert_store.sightings(
+                session, tracker.ids[name], name, end_of_history(), limit=6
+            )
+    finally:
+        event.remove(tracker.engine, "before_cursor_execute", grab)
+    assert found, "official 7 has appearances"
+    return [(s, p) for s, p in seen if "ORDER BY finding.seen_at DESC" in s]
+
+
+def test_an_alerts_timeline_reads_down_an_index_without_sorting_on_sqlite(
+    sqlite_tracker: Tracker,
+) -> None:
+    # sorting every appearance of the official for each alert grew with history
+    [(statement, parameters)] = _timeline(sqlite_tracker)
+    with sqlite_tracker.engine.connect() as conn:
+        plan = [r[-1] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)]
+    assert any("ix_finding_official_kind_seen" in line for line in plan), plan
+    assert not any("TEMP B-TREE" in line for line in plan), plan
+
+
+def test_an_alerts_timeline_reads_down_an_index_without_sorting_on_postgresql(
+    postgres_url: str,
+) -> None:
+    url = fresh_database(postgres_url, "timeline")
+    engine = open_engine(url)
+    build(engine, officials=OFFICIALS, findings=FINDINGS_PG)
+    engine.dispose()
+    tracker = _tracker(url)
+    try:
+        [(_, plan)] = _explain(tracker.engine, _timeline(tracker))
+    finally:
+        tracker.close()
+    assert "ix_finding_official_kind_seen" in plan, plan
+    assert "Sort" not in plan, plan
 
 
 FORCED = tuple(

@@ -180,6 +180,10 @@ def sightings(
             FindingRow.official_id == official_id,
             FindingRow.kind == Kind.APPEARANCE.value,
             col(FindingRow.published) <= as_of,
+            # implied (an appearance is never seen after it was published), and what
+            # leads SQLite down ix_finding_official_kind_seen, in this order, instead
+            # of sorting every appearance the official has
+            col(FindingRow.seen_at) <= as_of,
             standing(session),
         )
         .order_by(col(FindingRow.seen_at).desc(), col(FindingRow.id).desc())

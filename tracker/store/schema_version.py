@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
-HEAD = "0004"
+HEAD = "0005"
 BASELINE = "0001"  # the schema of the last tracker before migrations (b25f5cf)
 VERSION_TABLE = "alembic_version"
 

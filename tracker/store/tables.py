@@ -135,6 +135,9 @@ class FindingRow(SQLModel, table=True):
         Index("ix_finding_last_seen", "official_id", "kind", "day", "published", "seen_at"),
         # an official's reports after a time: absences since last seen, an alert's context
         Index("ix_finding_official_kind_published", "official_id", "kind", "published"),
+        # an official's latest appearances by when they happened: an alert's timeline
+        # reads six rows down this index instead of sorting every appearance
+        Index("ix_finding_official_kind_seen", "official_id", "kind", "seen_at", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
