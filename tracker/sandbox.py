@@ -320,9 +320,9 @@ class Sandbox:
     def _fail_waiting(self) -> None:
         while self._waiting:
             _, answer, _, _ = self._waiting.popleft()
-            self._hurried = 0
             if not answer.done():
                 answer.set_exception(SandboxError("shutting down"))
+        self._hurried = 0
 
     async def _fly(self, batch: list[tuple[_Args, asyncio.Future[_Digested]]]) -> None:
         outcomes: list[_Digested | BaseException]

@@ -4,7 +4,7 @@ database of a few thousand findings (tests/bulkdb.py), after ANALYZE."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -44,26 +44,38 @@ def _tracker(url: str) -> Tracker:
     return Tracker(config, open_engine(url), now=end_of_history())
 
 
-def _statements(tracker: Tracker) -> list[tuple[str, Any]]:
-    """The SELECTs that status (now and as of a past day), history NAME and explain URL
-    run, with their parameters."""
+def _captured(engine: Engine, run: Callable[[], object]) -> list[tuple[str, Any]]:
+    """The statements `run` sends to the database, with their parameters."""
     seen: list[tuple[str, Any]] = []
 
     def grab(_c: Any, _cur: Any, statement: str, parameters: Any, *_: Any) -> None:
-        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
-            seen.append((statement, parameters))
+        seen.append((statement, parameters))
 
-    event.listen(tracker.engine, "before_cursor_execute", grab)
+    event.listen(engine, "before_cursor_execute", grab)
     try:
+        run()
+    finally:
+        event.remove(engine, "before_cursor_execute", grab)
+    return seen
+
+
+def _statements(tracker: Tracker) -> list[tuple[str, Any]]:
+    """The SELECTs that status (now and as of a past day), history NAME and explain URL
+    run, with their parameters."""
+
+    def run() -> None:
         now = end_of_history()
         tracker.statuses(now)
         tracker.statuses(now - timedelta(days=30))
         with session_for(tracker.engine) as session:
             repo.history(session, official_name(7).upper())
             repo.entries_by_url(session, "https://news1.example/41")
-    finally:
-        event.remove(tracker.engine, "before_cursor_execute", grab)
-    return seen
+
+    return [
+        (s, p)
+        for s, p in _captured(tracker.engine, run)
+        if s.lstrip().upper().startswith(("SELECT", "WITH"))
+    ]
 
 
 def _finding_statements(seen: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
@@ -146,7 +158,8 @@ def test_the_same_statements_run_and_use_indexes_on_postgresql(postgres_url: str
     scan for some statements; where it would pick an index at scale (the latest-day seek,
     a URL) it does already. With the whole-table plans discouraged (as at scale, where
     each official's rows are a sliver of the table), every statement on finding finds a
-    composite index that matches it."""
+    composite index that matches it; and an alert's timeline (unforced) reads down its own
+    index without sorting."""
     url = fresh_database(postgres_url, "plans")
     engine = open_engine(url)
     build(engine, officials=OFFICIALS, findings=FINDINGS_PG)
@@ -156,6 +169,8 @@ def test_the_same_statements_run_and_use_indexes_on_postgresql(postgres_url: str
         seen = _statements(tracker)
         plans = _explain(tracker.engine, seen)
         forced = _explain(tracker.engine, _finding_statements(seen), *FORCED)
+        # an alert's timeline reads down its index, unforced, without sorting
+        [(_, timeline)] = _explain(tracker.engine, _timeline(tracker))
         statuses = {s.name: s for s in tracker.statuses(end_of_history()).statuses}
         # the same with corrections in force: the statements made for them
         add_corrections(tracker.engine)
@@ -168,6 +183,7 @@ def test_the_same_statements_run_and_use_indexes_on_postgresql(postgres_url: str
     assert latest and all("ix_finding_last_seen" in p for p in latest), latest
     by_url = [p for s, p in plans if "FROM entry" in s and "entry.guid" in s]
     assert by_url and all("ix_entry_url" in p and "ix_entry_guid" in p for p in by_url), by_url
+    assert "ix_finding_official_kind_seen" in timeline and "Sort" not in timeline, timeline
     assert len(forced) >= 5
     for _, plan in forced:
         assert "Seq Scan on finding" not in plan, plan
@@ -178,20 +194,16 @@ def test_the_same_statements_run_and_use_indexes_on_postgresql(postgres_url: str
 
 def _timeline(tracker: Tracker) -> list[tuple[str, Any]]:
     """The statement behind an alert's timeline: an official's latest appearances."""
-    seen: list[tuple[str, Any]] = []
-
-    def grab(_c: Any, _cur: Any, statement: str, parameters: Any, *_: Any) -> None:
-        seen.append((statement, parameters))
-
     name = official_name(7)
-    event.listen(tracker.engine, "before_cursor_execute", grab)
-    try:
+    found: list[object] = []
+
+    def run() -> None:
         with session_for(tracker.engine) as session:
-            found = alert_store.sightings(
-                session, tracker.ids[name], name, end_of_history(), limit=6
+            found.extend(
+                alert_store.sightings(session, tracker.ids[name], name, end_of_history(), limit=6)
             )
-    finally:
-        event.remove(tracker.engine, "before_cursor_execute", grab)
+
+    seen = _captured(tracker.engine, run)
     assert found, "official 7 has appearances"
     return [(s, p) for s, p in seen if "ORDER BY finding.seen_at DESC" in s]
 
@@ -205,22 +217,6 @@ def test_an_alerts_timeline_reads_down_an_index_without_sorting_on_sqlite(
         plan = [r[-1] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)]
     assert any("ix_finding_official_kind_seen" in line for line in plan), plan
     assert not any("TEMP B-TREE" in line for line in plan), plan
-
-
-def test_an_alerts_timeline_reads_down_an_index_without_sorting_on_postgresql(
-    postgres_url: str,
-) -> None:
-    url = fresh_database(postgres_url, "timeline")
-    engine = open_engine(url)
-    build(engine, officials=OFFICIALS, findings=FINDINGS_PG)
-    engine.dispose()
-    tracker = _tracker(url)
-    try:
-        [(_, plan)] = _explain(tracker.engine, _timeline(tracker))
-    finally:
-        tracker.close()
-    assert "ix_finding_official_kind_seen" in plan, plan
-    assert "Sort" not in plan, plan
 
 
 FORCED = tuple(
